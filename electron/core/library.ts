@@ -119,6 +119,7 @@ export function moveFile(from: string, to: string): void {
 }
 
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim();
   return (cleaned || '工作簿').slice(0, 100);
 }
