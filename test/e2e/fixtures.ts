@@ -1,0 +1,49 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { HostProcess } from './host.js';
+
+interface Fixtures {
+  host: HostProcess;
+  /** Every URL the page requested that is not the local host: must stay empty (no network access). */
+  foreignRequests: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  host: async ({}, use) => {
+    const host = await HostProcess.start();
+    await use(host);
+    await host.dispose();
+  },
+  foreignRequests: async ({ page, host }, use) => {
+    const foreign: string[] = [];
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!url.startsWith(host.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    });
+    await use(foreign);
+    expect(foreign, 'the app must make no request outside the local host').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Creates a workbook from the home page and opens it. */
+export async function createWorkbook(page: Page, deptName: string, year: number): Promise<void> {
+  await page.getByTestId('new-workbook').click();
+  await page.locator('input[name="deptName"]').fill(deptName);
+  await page.locator('input[name="year"]').fill(String(year));
+  await page.getByTestId('create-workbook').click();
+  const grid = page.getByTestId('grid');
+  const item = page.getByTestId('workbook-item').filter({ hasText: deptName });
+  await expect(grid.or(item).first()).toBeVisible();
+  if (!(await grid.isVisible())) await item.first().click();
+}
+
+/** Fires a paste event carrying `text` at the focused element, as Excel/WPS put a copied block on the clipboard. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((tsv) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', tsv);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    (document.activeElement ?? document.body).dispatchEvent(event);
+  }, text);
+}
