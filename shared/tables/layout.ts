@@ -75,11 +75,34 @@ export function isNumericColumn(col: ColumnDef): boolean {
   return col.type === 'money' || col.type === 'number' || col.type === 'integer' || col.type === 'percent';
 }
 
-/** Fills {year} {prevYear} {deptName} {unitCode} in titles and notes. */
-export function fillTemplate(text: string, vars: { year: number; deptName: string; unitCode?: string }): string {
-  return text
-    .replace(/\{year\}/g, String(vars.year))
-    .replace(/\{prevYear\}/g, String(vars.year - 1))
-    .replace(/\{deptName\}/g, vars.deptName)
-    .replace(/\{unitCode\}/g, vars.unitCode ?? '');
+export interface TemplateVars {
+  year: number;
+  deptName: string;
+  unitCode?: string;
+  scope?: string;
+  /** Repeated forms only: 1-based record position and the record's fields. */
+  index?: number;
+  item?: Record<string, string | undefined>;
+}
+
+/** Fills the placeholders documented in schema.ts; unknown ones are left visible rather than hidden. */
+export function fillTemplate(text: string, vars: TemplateVars): string {
+  return text.replace(/\{(year|prevYear|deptName|unitCode|scope|index|item\.[A-Za-z0-9_]+)\}/g, (whole, name: string) => {
+    switch (name) {
+      case 'year':
+        return String(vars.year);
+      case 'prevYear':
+        return String(vars.year - 1);
+      case 'deptName':
+        return vars.deptName;
+      case 'unitCode':
+        return vars.unitCode ?? '';
+      case 'scope':
+        return vars.scope ?? '';
+      case 'index':
+        return vars.index === undefined ? whole : String(vars.index);
+      default:
+        return vars.item ? (vars.item[name.slice(5)] ?? '') : whole;
+    }
+  });
 }

@@ -1,0 +1,20 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { IPC_CHANNEL } from '../../shared/api/bridge.js';
+import { makeError } from '../../shared/api/errors-zh.js';
+import type { Result } from '../../shared/api/result.js';
+import type { Core } from '../core/core.js';
+import { isAppUrl } from './app-url.js';
+
+type Sender = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+
+/** Relays one invoke to the core, but only from our own top-level page; errors come back as values. */
+export async function handleInvoke(core: Pick<Core, 'call'>, event: Sender, method: unknown, input: unknown): Promise<Result<unknown>> {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null || !isAppUrl(frame.url)) return { ok: false, error: makeError('UNAUTHORIZED') };
+  if (typeof method !== 'string') return { ok: false, error: makeError('UNKNOWN_METHOD', { method: String(method).slice(0, 80) }) };
+  return core.call(method, input);
+}
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'call'>): void {
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => handleInvoke(core, event, method, input));
+}
