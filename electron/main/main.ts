@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { APP_VERSION, Core } from '../core/core.js';
@@ -13,6 +14,11 @@ import { workbookHash, workbookPathFromArgv } from './workbook-args.js';
 const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const preloadPath = path.join(appRoot, 'dist', 'electron', 'preload.cjs');
+
+// In development the npm-installed better-sqlite3 is built for Node's ABI; build/install-electron.mjs
+// fetches a second build for Electron's ABI. Packaged apps are rebuilt by electron-builder instead.
+const electronSqlite = path.join(appRoot, 'node_modules', '.budgetdesk-electron', 'better_sqlite3.node');
+if (!app.isPackaged && existsSync(electronSqlite)) process.env.BUDGETDESK_SQLITE_BINDING = electronSqlite;
 
 app.enableSandbox();
 registerAppScheme(protocol);

@@ -30,9 +30,12 @@ export function isAllowedRequestUrl(url: string): boolean {
   return isAppUrl(url) || url.startsWith('devtools://') || url.startsWith('data:');
 }
 
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Writing plain text to the clipboard (the grid's 复制 menu) is the one capability the app needs.
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === CLIPBOARD_WRITE));
+  session.setPermissionCheckHandler((_contents, permission) => permission === CLIPBOARD_WRITE);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
   session.webRequest.onHeadersReceived((details, callback) => {

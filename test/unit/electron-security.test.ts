@@ -116,7 +116,7 @@ describe('hardenContents', () => {
 });
 
 describe('hardenSession', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check except writing text to the clipboard', () => {
     const { session, captured } = fakeSession();
     hardenSession(session);
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
@@ -126,6 +126,9 @@ describe('hardenSession', () => {
       expect(captured.check?.({}, permission, 'app://budgetdesk', {})).toBe(false);
     }
     expect(captured.device?.({ deviceType: 'usb' })).toBe(false);
+    const callback = vi.fn();
+    captured.request?.({}, 'clipboard-sanitized-write', callback, {});
+    expect(callback).toHaveBeenCalledWith(true);
   });
 
   it('cancels requests that are not for the app', () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { CoreError } from '../errors.js';
-import { APPLICATION_ID, LATEST_VERSION, migrations } from './migrations.js';
+import { APPLICATION_ID, LATEST_VERSION, migrations, type Migration } from './migrations.js';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
@@ -9,6 +9,8 @@ export interface OpenDbOptions {
   create: boolean;
   /** Called before migrating an existing file, so a backup of the old version exists first. */
   beforeMigrate?: (db: Database.Database, fromVersion: number) => void;
+  /** The migration list; defaults to the app's. A seam for tests of future-version migration paths. */
+  migrations?: readonly Migration[];
 }
 
 function readHeader(path: string): Buffer {
@@ -44,23 +46,27 @@ export function checkWorkbookFile(path: string): void {
  */
 export function openWorkbookDb(path: string, opts: OpenDbOptions): Database.Database {
   if (!opts.create) checkWorkbookFile(path);
-  const db = new Database(path, { fileMustExist: !opts.create, timeout: 100 });
+  const nativeBinding = process.env.BUDGETDESK_SQLITE_BINDING;
+  const db = new Database(path, { fileMustExist: !opts.create, timeout: 100, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    // Read-only checks first: a file we refuse must not have been written to (not even switched to WAL).
     if (!opts.create) {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new CoreError('WORKBOOK_CORRUPT', { path });
     }
+    const list = opts.migrations ?? migrations;
+    const latest = list[list.length - 1]!.version;
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_VERSION) {
-      throw new CoreError('WORKBOOK_TOO_NEW', { path, fileVersion: version, supportedVersion: LATEST_VERSION });
+    if (version > latest) {
+      throw new CoreError('WORKBOOK_TOO_NEW', { path, fileVersion: version, supportedVersion: latest });
     }
-    if (version < LATEST_VERSION) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (version < latest) {
       if (version > 0) opts.beforeMigrate?.(db, version);
-      migrate(db, version);
+      migrate(db, version, latest, list);
     }
     return db;
   } catch (err) {
@@ -70,10 +76,10 @@ export function openWorkbookDb(path: string, opts: OpenDbOptions): Database.Data
 }
 
 /** Runs every pending migration in one transaction together with the version bump. */
-export function migrate(db: Database.Database, from: number, upTo = LATEST_VERSION): void {
+export function migrate(db: Database.Database, from: number, upTo = LATEST_VERSION, list: readonly Migration[] = migrations): void {
   db.transaction(() => {
     if (from === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-    for (const m of migrations) if (m.version > from && m.version <= upTo) m.up(db);
+    for (const m of list) if (m.version > from && m.version <= upTo) m.up(db);
     db.pragma(`user_version = ${upTo}`);
   }).immediate();
 }
