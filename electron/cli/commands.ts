@@ -1,0 +1,197 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import type { ApiError } from '../../shared/api/result.js';
+import { DEFAULT_TABLE_SET_ID } from '../../shared/tables/registry.js';
+import { fillTemplate } from '../../shared/tables/layout.js';
+import { moneyUnits, type MoneyUnit } from '../../shared/tables/schema.js';
+import { canonicalJson } from '../../shared/workbook/interchange.js';
+import { metaSchema, type WorkbookMeta } from '../../shared/workbook/types.js';
+import type { Core } from '../core/core.js';
+import { CoreError } from '../core/errors.js';
+
+/** Wrong use of the command line: exit code 2 and a hint to the command's help. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A refusal from the core, already an error value: exit code 1. */
+export class CommandError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+export interface CommandContext {
+  core: Core;
+  positionals: string[];
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  out(text: string): void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Names of the positional arguments, all required. */
+  positionals: string[];
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(ctx: CommandContext): void | Promise<void>;
+}
+
+const text = (v: CommandContext['values'][string]): string | undefined => (typeof v === 'string' ? v : undefined);
+
+async function callCore<T>(core: Core, method: string, input: unknown): Promise<T> {
+  const result = await core.call(method, input);
+  if (!result.ok) throw new CommandError(result.error);
+  return result.value as T;
+}
+
+const metaLabels: Record<string, string> = { deptName: '部门名称', unitCode: '单位编码', year: '年度', scope: '编报范围' };
+
+function newMeta(core: Core, values: CommandContext['values']): WorkbookMeta {
+  const dept = text(values.dept);
+  if (dept === undefined || dept.trim() === '') throw new UsageError('缺少部门名称：请用 --dept <名称> 指定', 'new');
+  const yearText = text(values.year);
+  if (yearText === undefined) throw new UsageError('缺少年度：请用 --year <YYYY> 指定，例如 --year 2025', 'new');
+  if (!/^\d{4}$/.test(yearText.trim())) throw new UsageError(`年度“${yearText}”无效，应为四位数字，例如 2025`, 'new');
+  const setId = text(values['table-set']) ?? DEFAULT_TABLE_SET_ID;
+  const set = core.tableSets.get(setId);
+  if (!set) {
+    const known = core.tableSets.list().map((s) => `${s.id}（${s.name}）`);
+    throw new UsageError(`没有表格套表“${setId}”。可用的套表：${known.join('、')}`, 'new');
+  }
+  const unit = text(values['money-unit']) ?? set.moneyUnit;
+  if (!(moneyUnits as readonly string[]).includes(unit)) throw new UsageError(`金额单位“${unit}”无效，只能是 ${moneyUnits.join(' 或 ')}`, 'new');
+  const parsed = metaSchema.safeParse({
+    deptName: dept,
+    unitCode: text(values['unit-code']) ?? '',
+    year: Number(yearText),
+    moneyUnit: unit as MoneyUnit,
+    scope: text(values.scope) ?? '本级',
+    tableSetId: setId,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const label = metaLabels[String(issue.path[0])] ?? String(issue.path[0]);
+    const limit =
+      issue.code === 'too_big' ? `，最多 ${String(issue.maximum)}${issue.origin === 'string' ? ' 个字' : ''}` : issue.code === 'too_small' ? `，最少 ${String(issue.minimum)}` : '';
+    throw new UsageError(`${label}无效${limit}`, 'new');
+  }
+  return parsed.data;
+}
+
+function requireFolderOf(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  if (!existsSync(dir)) throw new CoreError('NOT_FOUND', { what: '文件夹', path: dir });
+}
+
+export const commands: Command[] = [
+  {
+    name: 'new',
+    summary: '新建空白工作簿',
+    usage: [
+      '用法：budgetdesk new <文件> --dept <部门名称> --year <YYYY> [选项]',
+      '',
+      '在指定位置新建一个空白工作簿（.bdwb）。文件已存在时不会覆盖。',
+      '',
+      '选项：',
+      '  --dept <名称>          部门名称（必填）',
+      '  --year <YYYY>          预算年度（必填），例如 2025',
+      '  --unit-code <编码>     单位编码',
+      '  --money-unit <单位>    金额单位：万元 或 元（默认随表格套表）',
+      '  --scope <范围>         编报范围（默认：本级）',
+      `  --table-set <ID>       表格套表（默认：${DEFAULT_TABLE_SET_ID}）`,
+    ].join('\n'),
+    positionals: ['文件'],
+    options: {
+      dept: { type: 'string' },
+      year: { type: 'string' },
+      'unit-code': { type: 'string' },
+      'money-unit': { type: 'string' },
+      scope: { type: 'string' },
+      'table-set': { type: 'string' },
+    },
+    run({ core, positionals, values, out }) {
+      const file = positionals[0]!;
+      const meta = newMeta(core, values);
+      requireFolderOf(file);
+      const wb = core.createWorkbook(file, meta);
+      out(`已创建工作簿：${wb.path}\n`);
+    },
+  },
+  {
+    name: 'info',
+    summary: '以 JSON 显示工作簿的基本信息和各表行数',
+    usage: [
+      '用法：budgetdesk info <文件>',
+      '',
+      '在标准输出打印 JSON：path（路径）、meta（基本信息）、revision（修订号）、',
+      'formatVersion（文件格式版本）、tables（各表的 id、标题和行数）。不修改文件。',
+    ].join('\n'),
+    positionals: ['文件'],
+    options: {},
+    run({ core, positionals, out }) {
+      const wb = core.workbook(positionals[0]!);
+      const state = wb.state();
+      const set = core.tableSets.get(state.meta.tableSetId);
+      const ids = [...(set?.tables.map((t) => t.id) ?? [])];
+      for (const id of wb.storedTableIds()) if (!ids.includes(id)) ids.push(id);
+      const tables = ids.map((id) => {
+        const def = set?.tables.find((t) => t.id === id);
+        return { id, title: def ? fillTemplate(def.title, state.meta) : null, rows: wb.rows(id).length };
+      });
+      out(canonicalJson({ path: state.path, meta: state.meta, revision: state.revision, formatVersion: state.formatVersion, tables }));
+    },
+  },
+  {
+    name: 'export',
+    summary: '把工作簿导出为 JSON 交换文件',
+    usage: [
+      '用法：budgetdesk export <文件> --format json --out <输出文件>',
+      '',
+      '导出工作簿的全部内容（金额以元为单位，精确无舍入）。格式说明见 docs/workbook-format.md。',
+      '输出文件已存在时会被替换。',
+      '',
+      '选项：',
+      '  --format <格式>        导出格式，目前只支持 json（默认）',
+      '  --out <输出文件>       输出文件路径（必填）',
+    ].join('\n'),
+    positionals: ['文件'],
+    options: { format: { type: 'string' }, out: { type: 'string' } },
+    async run({ core, positionals, values, out }) {
+      const format = text(values.format) ?? 'json';
+      if (format.toLowerCase() !== 'json') throw new UsageError(`暂不支持导出为“${format}”格式，目前只支持 --format json`, 'export');
+      const target = text(values.out);
+      if (!target) throw new UsageError('缺少输出文件：请用 --out <文件> 指定', 'export');
+      const result = await callCore<{ out: string; bytes: number }>(core, 'workbook.exportJson', { path: positionals[0], out: target });
+      out(`已导出：${result.out}（${result.bytes} 字节）\n`);
+    },
+  },
+  {
+    name: 'import',
+    summary: '从 JSON 交换文件新建工作簿',
+    usage: [
+      '用法：budgetdesk import <JSON文件> --out <文件>',
+      '',
+      '读取由 export 导出的 JSON 文件，在 --out 指定的位置新建工作簿（已存在时不会覆盖）。',
+      '不指定 --out 时，新工作簿保存到程序的工作簿库中。文件内容有误时不会留下任何文件。',
+      '',
+      '选项：',
+      '  --out <文件>           新工作簿的路径',
+    ].join('\n'),
+    positionals: ['JSON文件'],
+    options: { out: { type: 'string' } },
+    async run({ core, positionals, values, out }) {
+      const target = text(values.out);
+      const input = target === undefined ? { jsonPath: positionals[0] } : { jsonPath: positionals[0], out: target };
+      const state = await callCore<{ path: string }>(core, 'library.importJson', input);
+      out(`已导入为工作簿：${state.path}\n`);
+    },
+  },
+];
