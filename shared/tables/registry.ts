@@ -8,6 +8,13 @@ import { checkTableSet, type TableDef, type TableSet, type TableSetProblem } fro
 /** Built-in table sets. A new region or year is a new JSON file in ./sets, listed here. */
 const builtIn: unknown[] = [hunan2019jx, hunan2020, national9, hebeiCountyProject, districtProject2023];
 
+/**
+ * Model tables: where entered facts live whatever layout shows them (budget facts, projects, indicators).
+ * Same JSON shape as a table set; every workbook has them, and layouts point at them with `store`.
+ * Each model document is a JSON file in ./model, listed here.
+ */
+const builtInModels: unknown[] = [];
+
 export const DEFAULT_TABLE_SET_ID = 'hunan-2019-jx';
 
 /** A table set that cannot be used; `problems` says what to fix, `message` lists the first few. */
@@ -28,19 +35,38 @@ function setIdOf(raw: unknown): string {
   return typeof id === 'string' ? id : '(无编号)';
 }
 
+function checked(raw: unknown): TableSet {
+  const { set, problems } = checkTableSet(raw);
+  if (!set || problems.length > 0) throw new TableSetError(setIdOf(raw), problems);
+  return set;
+}
+
 export class TableSetRegistry {
   private readonly sets = new Map<string, TableSet>();
+  private readonly models = new Map<string, TableDef>();
 
   /** Refuses (throws TableSetError) any set with problems, and a second set with an id already taken. */
-  constructor(extra: unknown[] = []) {
+  constructor(extra: unknown[] = [], models: unknown[] = builtInModels) {
+    for (const raw of models) for (const t of checked(raw).tables) this.models.set(t.id, t);
     for (const raw of [...builtIn, ...extra]) {
-      const { set, problems } = checkTableSet(raw);
-      if (!set || problems.length > 0) throw new TableSetError(setIdOf(raw), problems);
+      const set = checked(raw);
       if (this.sets.has(set.id)) {
         throw new TableSetError(set.id, [{ path: 'id', message: `表格套编号 ${set.id} 已被占用（内置或先加载的表格套）` }]);
       }
+      const strayStores = set.tables.filter((t) => t.store !== undefined && !this.models.has(t.store));
+      if (strayStores.length > 0) {
+        throw new TableSetError(
+          set.id,
+          strayStores.map((t) => ({ path: `tables(${t.id}).store`, message: `数据表 ${t.store} 不存在（应为模型表之一）` })),
+        );
+      }
       this.sets.set(set.id, set);
     }
+  }
+
+  /** Tables every workbook has, whatever its set: the entered facts behind the layouts. */
+  modelTables(): TableDef[] {
+    return [...this.models.values()];
   }
 
   list(): TableSet[] {
@@ -51,8 +77,9 @@ export class TableSetRegistry {
     return this.sets.get(id);
   }
 
+  /** A layout of the set, or else a model table. */
   table(setId: string, tableId: string): TableDef | undefined {
-    return this.sets.get(setId)?.tables.find((t) => t.id === tableId);
+    return this.sets.get(setId)?.tables.find((t) => t.id === tableId) ?? this.models.get(tableId);
   }
 }
 

@@ -112,7 +112,7 @@ export function hierarchicalMatch(filterValue: string, factValue: string): boole
 /** Collections a repeated form can iterate over (one printed table per record). */
 export const formCollections = ['projects'] as const;
 
-export const columnTypes = ['text', 'longtext', 'money', 'number', 'integer', 'percent', 'code', 'seq'] as const;
+export const columnTypes = ['text', 'longtext', 'money', 'number', 'integer', 'percent', 'code', 'seq', 'enum'] as const;
 export type ColumnType = (typeof columnTypes)[number];
 
 export const columnDefSchema = z.strictObject({
@@ -130,6 +130,12 @@ export const columnDefSchema = z.strictObject({
   hidden: z.boolean().optional(),
   /** Seq columns only: 1, 2 … (default) | 一、二 … | （一）（二） … as the official file prints them. */
   numbering: z.enum(['arabic', 'chinese', 'chineseParen']).optional(),
+  /** Code columns: the classification whose codes it holds (drives the picker and the code/name check). */
+  codeList: z.enum(['function', 'econDept', 'econGov']).optional(),
+  /** Enum columns: allowed values, stored as `value`, shown and accepted when typed or pasted as `label`. */
+  options: z.array(z.strictObject({ value: z.string().min(1), label: z.string().min(1) })).min(1).optional(),
+  /** A column holding another table's key (a line's project): the picker offers that table's rows. */
+  ref: z.strictObject({ table: z.string(), column: z.string(), display: z.string().optional() }).optional(),
 });
 export type ColumnDef = z.infer<typeof columnDefSchema>;
 
@@ -307,6 +313,11 @@ export type MoneyUnit = (typeof moneyUnits)[number];
 
 export const tableDefSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /**
+   * Storage table of an entered table's rows (a model table id). Layouts of different sets that show
+   * the same data (2019 附件3-1 and 2020 绩效附件2) name the same store, so switching sets keeps the data.
+   */
+  store: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
   /** 附件 number as printed, e.g. '附件3-1'. Empty when the layout prints none. */
   number: z.string(),
   title: z.string().min(1),
@@ -427,6 +438,13 @@ function checkColumns(columns: ColumnDef[], path: string, add: AddProblem): void
     if (col.numbering !== undefined && col.type !== 'seq') add(at, `列 ${col.key} 不是序号列，不能设置编号样式`);
     if (col.total === 'sum' && !isNumericType(col.type)) add(at, `列 ${col.key} 不是数值列，合计行不能求和`);
     if (col.unit !== undefined && col.type === 'money') add(at, `金额列 ${col.key} 使用表的金额单位，不能另设单位`);
+    if ((col.type === 'enum') !== (col.options !== undefined)) add(at, `列 ${col.key}：选项列必须且只有选项列可以列出 options`);
+    if (col.codeList !== undefined && col.type !== 'code') add(at, `列 ${col.key} 不是编码列，不能指定 codeList`);
+    const values = new Set<string>();
+    for (const o of col.options ?? []) {
+      if (values.has(o.value) || values.has(o.label)) add(at, `列 ${col.key} 的选项“${o.label}”重复`);
+      values.add(o.value).add(o.label);
+    }
   });
 }
 

@@ -31,6 +31,10 @@ export class OpApplier {
     return { position: row.position, cells: JSON.parse(row.cells) as RowCells };
   }
 
+  hasRow(tableId: string, rowId: string): boolean {
+    return this.stmts.row.get(rowId)?.table_id === tableId;
+  }
+
   rowCount(tableId: string): number {
     return this.stmts.count.get(tableId)!.n;
   }

@@ -89,8 +89,9 @@ export class Workbook {
     return def;
   }
 
-  rows(tableId: string): GridRow[] {
-    return this.stmts.rows.all(tableId).map((r) => ({ id: r.id, cells: JSON.parse(r.cells) as RowCells }));
+  /** Rows of a storage table (see storeOf: a layout's rows may live in a shared model table). */
+  rows(store: string): GridRow[] {
+    return this.stmts.rows.all(store).map((r) => ({ id: r.id, cells: JSON.parse(r.cells) as RowCells }));
   }
 
   /** Every table id that has stored rows, in id order (for export). */
