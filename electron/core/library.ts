@@ -73,7 +73,11 @@ export class Library {
   /** Moves a workbook to the recycle area; nothing is ever deleted outright. */
   recycle(file: string): RecycledEntry {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const recycledPath = path.join(this.recycleDir, `${stamp}__${path.basename(file)}`);
+    let recycledPath = path.join(this.recycleDir, `${stamp}__${path.basename(file)}`);
+    // Never overwrite an earlier recycled copy (same name deleted twice within a millisecond, or a clock set back).
+    for (let n = 2; existsSync(recycledPath) || existsSync(`${recycledPath}.json`); n++) {
+      recycledPath = path.join(this.recycleDir, `${stamp}-${n}__${path.basename(file)}`);
+    }
     moveFile(file, recycledPath);
     const entry: RecycledEntry = { recycledPath, originalPath: file, fileName: path.basename(file), deletedAt: new Date().toISOString() };
     writeFileSync(`${recycledPath}.json`, JSON.stringify(entry, null, 2));
