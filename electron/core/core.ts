@@ -6,10 +6,15 @@ import { makeError } from '../../shared/api/errors-zh.js';
 import type { Result } from '../../shared/api/result.js';
 import { DEFAULT_TABLE_SET_ID, TableSetRegistry } from '../../shared/tables/registry.js';
 import type { WorkbookMeta } from '../../shared/workbook/types.js';
-import { backupNow } from './backups.js';
+import { backupNow, BackupService, findBackupDir, ownedBackup, type BackupPolicy, type BackupReason } from './backups.js';
 import { CoreError, toApiError } from './errors.js';
+import { exportWorkbookJsonFile, importJsonToLibrary } from './interchange.js';
 import { fileInfo, Library } from './library.js';
+import { assertFileInPlace, Leases, rememberFile } from './lock.js';
+import { explainOpenFailure, putInPlace, saveAsTarget, saveCopy, settleLeftoverWal } from './recovery.js';
+import { LATEST_VERSION } from './workbook/migrations.js';
 import { openWorkbookDb } from './workbook/open.js';
+import { storeOf } from './workbook/edits.js';
 import { Workbook } from './workbook/workbook.js';
 
 export interface CoreOptions {
@@ -17,6 +22,8 @@ export interface CoreOptions {
   host: 'electron' | 'local' | 'test';
   /** Extra table-set JSON documents (e.g. a province's set dropped into the data folder). */
   extraTableSets?: unknown[];
+  /** Overrides of the automatic backup policy (tests use short intervals). */
+  backupPolicy?: Partial<BackupPolicy>;
 }
 
 type Handler<M extends MethodName> = (input: z.output<Methods[M]['input']>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -37,10 +44,13 @@ export class Core {
   readonly tableSets: TableSetRegistry;
   private readonly open = new Map<string, Workbook>();
   private readonly handlers: Handlers;
+  readonly backups: BackupService;
+  private readonly leases = new Leases();
 
   constructor(readonly options: CoreOptions) {
     this.library = new Library(options.dataDir);
     this.tableSets = new TableSetRegistry(options.extraTableSets);
+    this.backups = new BackupService(this.library.backupsDir, options.backupPolicy);
     this.handlers = this.makeHandlers();
   }
 
@@ -65,12 +75,27 @@ export class Core {
   workbook(file: string): Workbook {
     const key = path.resolve(file);
     const cached = this.open.get(key);
-    if (cached?.db.open) return cached;
-    const db = openWorkbookDb(key, {
-      create: false,
-      beforeMigrate: (handle) => backupNow(this.library.backupsDir, handle, key, 'pre-migration'),
-    });
+    if (cached?.db.open) {
+      try {
+        assertFileInPlace(cached);
+      } catch (err) {
+        this.closeWorkbook(key);
+        throw err;
+      }
+      return cached;
+    }
+    let db;
+    try {
+      settleLeftoverWal(key);
+      db = openWorkbookDb(key, {
+        create: false,
+        beforeMigrate: (handle) => backupNow(this.library.backupsDir, handle, key, 'pre-migration'),
+      });
+    } catch (err) {
+      throw explainOpenFailure(this.library.backupsDir, key, err);
+    }
     const wb = new Workbook(key, db, (setId, tableId) => this.tableSets.table(setId, tableId));
+    rememberFile(wb);
     this.open.set(key, wb);
     return wb;
   }
@@ -82,14 +107,32 @@ export class Core {
     const db = openWorkbookDb(key, { create: true });
     const wb = new Workbook(key, db, (setId, tableId) => this.tableSets.table(setId, tableId));
     wb.initialise(meta, APP_VERSION);
+    rememberFile(wb);
     this.open.set(key, wb);
     return wb;
   }
 
   closeWorkbook(file: string): void {
     const key = path.resolve(file);
-    this.open.get(key)?.close();
-    this.open.delete(key);
+    try {
+      this.open.get(key)?.close();
+    } finally {
+      this.open.delete(key);
+    }
+  }
+
+  /** A backup of `file` now; importers call this with 'pre-import' before replacing content. */
+  backupWorkbook(file: string, reason: BackupReason = 'manual') {
+    return this.backups.create(this.workbook(file), reason);
+  }
+
+  /** Periodic backups of open workbooks changed since their last backup; hosts start this once. */
+  startAutoBackup(intervalMs?: number): void {
+    this.backups.start(() => this.open.values(), intervalMs);
+  }
+
+  stopAutoBackup(): void {
+    this.backups.stop();
   }
 
   closeAll(): void {
@@ -121,7 +164,7 @@ export class Core {
         host: this.options.host,
         dataDir: this.options.dataDir,
         libraryDir: this.library.libraryDir,
-        formatVersion: 1,
+        formatVersion: LATEST_VERSION,
       }),
       'tablesets.list': () => this.tableSets.list().map(({ id, name, region, year }) => ({ id, name, region, year })),
       'tablesets.get': ({ id }) => {
@@ -169,10 +212,51 @@ export class Core {
         this.library.forgetRecent(path.resolve(file));
         return null;
       },
-      'workbook.open': ({ path: file }) => {
+      'workbook.open': ({ path: file, clientId }) => {
+        if (clientId) this.leases.claim(path.resolve(file), clientId);
         const wb = this.workbook(file);
         this.library.touchRecent(wb.path);
+        this.backups.onOpen(wb);
         return wb.state();
+      },
+      'workbook.heartbeat': ({ path: file, clientId }) => {
+        this.leases.claim(path.resolve(file), clientId);
+        return { leaseMs: this.leases.ttlMs };
+      },
+      'workbook.release': ({ path: file, clientId }) => {
+        if (this.leases.release(path.resolve(file), clientId)) this.closeWorkbook(file);
+        return null;
+      },
+      'workbook.saveAs': ({ path: file, target, overwrite }) => {
+        const wb = this.workbook(file);
+        const dest = saveAsTarget(wb.path, target, overwrite ?? false);
+        saveCopy(wb.db, dest, (old) => {
+          this.closeWorkbook(old);
+          return this.library.recycle(old).recycledPath;
+        });
+        const copy = this.workbook(dest);
+        this.library.touchRecent(copy.path);
+        return copy.state();
+      },
+      'backups.list': ({ path: file }) => this.backups.list(file, this.open.get(path.resolve(file))),
+      'backups.create': ({ path: file }) => this.backupWorkbook(file, 'manual'),
+      'backups.restore': ({ path: file, backupFile }) => {
+        const wb = this.workbook(file);
+        putInPlace(wb.path, ownedBackup(this.backups.dirOf(wb), backupFile), {
+          revisionAtLeast: wb.revision() + 1,
+          beforeSwap: () => {
+            this.backups.create(wb, 'pre-restore');
+            this.closeWorkbook(wb.path);
+          },
+        });
+        return this.workbook(wb.path).state();
+      },
+      'recovery.restoreFromBackup': ({ path: file, backupFile }) => {
+        const key = path.resolve(file);
+        const source = ownedBackup(findBackupDir(this.library.backupsDir, key), backupFile);
+        this.closeWorkbook(key);
+        const damagedPath = putInPlace(key, source, { keepAs: 'damaged' });
+        return { state: this.workbook(key).state(), damagedPath };
       },
       'workbook.close': ({ path: file }) => {
         this.closeWorkbook(file);
@@ -180,12 +264,17 @@ export class Core {
       },
       'workbook.rows': ({ path: file, tableId }) => {
         const wb = this.workbook(file);
-        wb.table(tableId);
-        return { revision: wb.revision(), rows: wb.rows(tableId) };
+        return { revision: wb.revision(), rows: wb.rows(storeOf(wb.table(tableId))) };
       },
-      'workbook.change': ({ path: file, change }) => this.workbook(file).change(change),
+      'workbook.change': ({ path: file, change }) => {
+        const wb = this.workbook(file);
+        this.backups.beforeChange(wb, change);
+        return wb.change(change);
+      },
       'workbook.undo': ({ path: file }) => this.workbook(file).undo(),
       'workbook.redo': ({ path: file }) => this.workbook(file).redo(),
+      'workbook.exportJson': ({ path: file, out }) => exportWorkbookJsonFile(this.workbook(file), out),
+      'library.importJson': ({ jsonPath, out }) => importJsonToLibrary(this, jsonPath, out),
     };
   }
 }

@@ -72,6 +72,17 @@ export interface ChangeResult {
   tablesChanged: string[];
 }
 
+/** One backup copy of a workbook, as listed in the backups panel (newest first). */
+export interface BackupEntry {
+  file: string;
+  createdAt: string;
+  /** on-open | periodic | pre-bulk | pre-migration | pre-restore | pre-import | manual */
+  reason: string;
+  sizeBytes: number;
+  /** Null when the copy could not be read. */
+  summary: { revision: number; rows: number } | null;
+}
+
 /** `method<Output>()(inputSchema)`: curried so the input type is inferred from the schema. */
 const method =
   <O>() =>
@@ -95,12 +106,28 @@ export const methods = {
   'library.restore': method<{ path: string }>()(z.strictObject({ recycledPath: path })),
   'library.forgetRecent': method<null>()(z.strictObject({ path })),
 
-  'workbook.open': method<WorkbookState>()(z.strictObject({ path })),
+  /** `clientId` names the window; another window's fresh lease on the same file gets WORKBOOK_IN_USE. */
+  'workbook.open': method<WorkbookState>()(z.strictObject({ path, clientId: id.optional() })),
+  /** Renews the window's lease; send every 10 s or so (a lease lapses after `leaseMs`). */
+  'workbook.heartbeat': method<{ leaseMs: number }>()(z.strictObject({ path, clientId: id })),
+  /** The window is done: drops its lease and closes the file so other programs may open it. */
+  'workbook.release': method<null>()(z.strictObject({ path, clientId: id })),
+  /** 另存为: a new file with its own id; an existing target only with `overwrite` (the old one goes to the recycle area). */
+  'workbook.saveAs': method<WorkbookState>()(z.strictObject({ path, target: path, overwrite: z.boolean().optional() })),
+  'backups.list': method<BackupEntry[]>()(z.strictObject({ path })),
+  'backups.create': method<BackupEntry>()(z.strictObject({ path })),
+  /** Backs up the current state ('pre-restore'), then replaces the workbook by the chosen backup. */
+  'backups.restore': method<WorkbookState>()(z.strictObject({ path, backupFile: path })),
+  /** For a workbook that no longer opens: keeps it as <file>.damaged-<time> and puts the backup in its place. */
+  'recovery.restoreFromBackup': method<{ state: WorkbookState; damagedPath: string | null }>()(z.strictObject({ path, backupFile: path })),
   'workbook.close': method<null>()(z.strictObject({ path })),
   'workbook.rows': method<{ revision: number; rows: GridRow[] }>()(z.strictObject({ path, tableId: id })),
   'workbook.change': method<ChangeResult>()(z.strictObject({ path, change: changeSchema })),
   'workbook.undo': method<ChangeResult>()(z.strictObject({ path })),
   'workbook.redo': method<ChangeResult>()(z.strictObject({ path })),
+  'workbook.exportJson': method<{ out: string; bytes: number }>()(z.strictObject({ path, out: path })),
+  /** Without `out`, the new workbook goes into the library under the department's name. */
+  'library.importJson': method<WorkbookState>()(z.strictObject({ jsonPath: path, out: path.optional() })),
 } as const;
 
 export type Methods = typeof methods;
