@@ -136,6 +136,7 @@ export class Core {
   }
 
   closeAll(): void {
+    this.stopAutoBackup();
     for (const wb of this.open.values()) wb.close();
     this.open.clear();
   }

@@ -49,8 +49,13 @@ export class Library {
     }
   }
 
+  /** Best effort: a full data disk must not stop a clerk opening a workbook that lives elsewhere. */
   touchRecent(file: string): void {
-    this.writeRecent([file, ...this.recent().filter((p) => p !== file)].slice(0, RECENT_LIMIT));
+    try {
+      this.writeRecent([file, ...this.recent().filter((p) => p !== file)].slice(0, RECENT_LIMIT));
+    } catch (err) {
+      console.warn('[budgetdesk] recent list not updated:', err);
+    }
   }
 
   forgetRecent(file: string): void {

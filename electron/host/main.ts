@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   let core: Core;
   try {
     core = new Core({ dataDir: options.dataDir, host: 'local' });
+    core.startAutoBackup();
   } catch (err) {
     fail(`无法使用数据目录 ${options.dataDir}：${err instanceof Error ? err.message : String(err)}`);
   }

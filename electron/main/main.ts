@@ -115,6 +115,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     serveAppProtocol(protocol, rendererDir);
     core = new Core({ dataDir: app.getPath('userData'), host: 'electron' });
+    core.startAutoBackup();
     registerIpc(ipcMain, core);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
