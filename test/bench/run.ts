@@ -8,10 +8,12 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, statfsSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Core } from '../../electron/core/core.js';
+import { exportWorkbookJson } from '../../electron/core/interchange.js';
+import { startLocalHost } from '../../electron/host/server.js';
+import { benchCodesImport } from './cases/codes-import.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import { callOk } from '../helpers/core.js';
@@ -34,7 +36,7 @@ interface Row {
   p95: string;
   max: string;
   target: string;
-  result: 'PASS' | 'FAIL' | '—' | 'SKIP';
+  result: 'PASS' | 'FAIL' | '—';
   note: string;
 }
 const table: Row[] = [];
@@ -62,8 +64,18 @@ function record(measure: string, samples: number[], target?: { stat: 'median' | 
     note,
   });
 }
-function skip(measure: string, note: string): void {
-  table.push({ measure, n: 0, median: '—', p95: '—', max: '—', target: '—', result: 'SKIP', note });
+/** A figure measured by a bench case module, which reports its own median and p95. */
+function recordSummary(c: { name: string; medianMs: number; p95Ms: number; targetMs: number }): void {
+  table.push({
+    measure: c.name,
+    n: 0,
+    median: ms(c.medianMs),
+    p95: ms(c.p95Ms),
+    max: '—',
+    target: `median < ${c.targetMs} ms`,
+    result: c.medianMs < c.targetMs ? 'PASS' : 'FAIL',
+    note: '',
+  });
 }
 
 async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
@@ -83,20 +95,6 @@ function benchRows(count: number): Record<string, string>[] {
     const s = seed[i % seed.length]!;
     return { ...s, seq: String(i + 1), name: `${s.name}（${i + 1}）`, amount: `${(i % 97) + 1}.${String(i % 10000).padStart(4, '0')}` };
   });
-}
-
-/** The module at `spec`, or why it could not be loaded (the bench then skips that figure). */
-async function tryImport(spec: string): Promise<{ mod: Record<string, unknown> | null; why: string }> {
-  const target = fileURLToPath(new URL(spec, import.meta.url)).replace(/\.js$/, '');
-  try {
-    return { mod: (await import(spec)) as Record<string, unknown>, why: '' };
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const where = String((err as { url?: string }).url ?? (err as Error).message ?? '');
-    const self = target.split(/[\\/]/).slice(-3).join('/');
-    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && where.includes(self)) return { mod: null, why: `${self}.ts not found` };
-    return { mod: null, why: `${self}.ts failed to load: ${(err as Error).message ?? String(err)}`.slice(0, 160) };
-  }
 }
 
 /** Names the file system under `dir`: on tmpfs fsync costs nothing and edit figures are optimistic. */
@@ -175,11 +173,7 @@ async function main(): Promise<void> {
     record('one-cell edit, Core.call(workbook.change)', edits, { stat: 'p95', limit: 5 });
 
     // The same through the local HTTP host.
-    const hostModule = await tryImport('../../electron/host/server.js');
-    const startLocalHost = hostModule.mod?.startLocalHost as
-      | ((o: { core: Core; rootDir: string }) => Promise<{ origin: string; token: string; close(): Promise<void> }>)
-      | undefined;
-    if (typeof startLocalHost === 'function') {
+    {
       const host = await startLocalHost({ core, rootDir: dataDir });
       try {
         // node:http with a keep-alive agent, as a browser keeps its connection; Node's fetch (undici)
@@ -223,8 +217,6 @@ async function main(): Promise<void> {
       } finally {
         await host.close();
       }
-    } else {
-      skip('one-cell edit, HTTP POST /api/workbook.change', hostModule.why || 'electron/host/server.ts exports no startLocalHost');
     }
 
     // Undo and redo round trips (the history holds every edit above).
@@ -250,9 +242,7 @@ async function main(): Promise<void> {
     record('redo, Core.call(workbook.redo)', redos, { stat: 'p95', limit: 5 });
 
     // Export to JSON.
-    const interchange = await tryImport('../../electron/core/interchange.js');
-    const exportWorkbookJson = interchange.mod?.exportWorkbookJson as ((wb: unknown) => string) | undefined;
-    if (typeof exportWorkbookJson === 'function') {
+    {
       const wb = core.workbook(file);
       let bytes = 0;
       const exports: number[] = [];
@@ -264,10 +254,10 @@ async function main(): Promise<void> {
         );
       }
       record(`export JSON (${ROWS} rows, in memory)`, exports, undefined, `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-    } else {
-      skip(`export JSON (${ROWS} rows)`, interchange.why || 'electron/core/interchange.ts exports no exportWorkbookJson');
     }
     core.closeAll();
+
+    for (const c of [await benchCodesImport()]) recordSummary(c);
 
     const sqlite = new Database(':memory:');
     const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
