@@ -14,6 +14,7 @@ import { Core } from '../../electron/core/core.js';
 import { exportWorkbookJson } from '../../electron/core/interchange.js';
 import { startLocalHost } from '../../electron/host/server.js';
 import { benchCodesImport } from './cases/codes-import.js';
+import { benchDerive } from './cases/derive.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import { callOk } from '../helpers/core.js';
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
     }
     core.closeAll();
 
-    for (const c of [await benchCodesImport()]) recordSummary(c);
+    for (const c of [...(await benchDerive()), await benchCodesImport()]) recordSummary(c);
 
     const sqlite = new Database(':memory:');
     const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
