@@ -1,0 +1,114 @@
+import { makeError } from '../../../shared/api/errors-zh';
+import type { ApiError } from '../../../shared/api/result';
+import { dec, editText, formatMoney, formatNumber, parseNumberText } from '../../../shared/money/decimal';
+import { columnLabel, headerLeafKeys, isNumericColumn, visibleColumns } from '../../../shared/tables/layout';
+import type { ColumnDef, MoneyUnit, TableDef } from '../../../shared/tables/schema';
+
+export interface GridColumn {
+  key: string;
+  def: ColumnDef;
+  label: string;
+  /** Pixel width, from the definition's width in characters. */
+  width: number;
+  numeric: boolean;
+  align: 'left' | 'center' | 'right';
+  /** Summed in the 合计 row. */
+  sum: boolean;
+}
+
+const PX_PER_CHAR = 13;
+const DEFAULT_CHARS = 12;
+
+/** Columns in printed order: the header's leaves decide positions, so spans and data line up. */
+export function gridColumns(def: TableDef): GridColumn[] {
+  const visible = visibleColumns(def);
+  const byKey = new Map(visible.map((c) => [c.key, c]));
+  const ordered: ColumnDef[] = [];
+  for (const key of headerLeafKeys(def.header)) {
+    const col = byKey.get(key);
+    if (col) {
+      ordered.push(col);
+      byKey.delete(key);
+    }
+  }
+  ordered.push(...byKey.values());
+  return ordered.map((c) => {
+    const numeric = isNumericColumn(c);
+    return {
+      key: c.key,
+      def: c,
+      label: columnLabel(def, c.key),
+      width: Math.max(48, Math.round((c.width ?? DEFAULT_CHARS) * PX_PER_CHAR) + 12),
+      numeric,
+      align: c.align ?? (numeric ? 'right' : c.type === 'seq' ? 'center' : 'left'),
+      sum: c.total === 'sum' || (c.type === 'money' && c.total !== 'none'),
+    };
+  });
+}
+
+const optionLabel = (col: GridColumn, value: string): string => col.def.options?.find((o) => o.value === value)?.label ?? value;
+
+/**
+ * The option a typed text means: its value, label or one of its other spellings (效果指标 for 效益指标).
+ * Sent as the label, which the core accepts, so aliases work even where the core only knows labels.
+ */
+export function enumLabelFor(col: GridColumn, text: string): string | null {
+  const clean = text.trim();
+  const option = col.def.options?.find((o) => o.value === clean || o.label === clean || (o.aliases ?? []).includes(clean));
+  return option ? option.label : null;
+}
+
+/** What a cell shows: money in the table's unit, numbers with fixed decimals; the stored value is untouched. */
+export function displayText(col: GridColumn, value: string | undefined, unit: MoneyUnit): string {
+  if (value === undefined || value === '') return '';
+  if (col.def.type === 'enum') return optionLabel(col, value);
+  if (!col.numeric) return value;
+  try {
+    if (col.def.type === 'money') return formatMoney(value, unit);
+    return formatNumber(dec(value), col.def.type === 'integer' ? 0 : 2);
+  } catch {
+    // A value the core would never store; show it rather than hide it.
+    return value;
+  }
+}
+
+/** What the editor starts with: the exact value, nothing hidden by rounding. */
+export function editorText(col: GridColumn, value: string | undefined, unit: MoneyUnit): string {
+  if (value === undefined || value === '') return '';
+  if (col.def.type === 'enum') return optionLabel(col, value);
+  if (col.def.type === 'money') {
+    try {
+      return editText(value, unit);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/** The same refusal the core would give, so the editor can stay open without a round trip. */
+export function checkCellText(table: TableDef, col: GridColumn, text: string, unit: MoneyUnit, rowNumber: number): ApiError | null {
+  if (col.def.type === 'enum') {
+    if (text.trim() === '' || enumLabelFor(col, text) !== null) return null;
+    const where = `第${rowNumber}行“${columnLabel(table, col.key)}”`;
+    return makeError('VALIDATION', { issue: `${where}只能填写：${col.def.options?.map((o) => o.label).join('、') ?? ''}` });
+  }
+  if (!col.numeric) return null;
+  const parsed = parseNumberText(text, { money: col.def.type === 'money', unit });
+  const integerRefused = parsed.ok && col.def.type === 'integer' && parsed.value !== null && !/^-?\d+$/.test(parsed.value);
+  if (parsed.ok && !integerRefused) return null;
+  return makeError('INVALID_NUMBER', { text: text.slice(0, 50), where: `第${rowNumber}行“${columnLabel(table, col.key)}”` });
+}
+
+/** The text to send for what the clerk typed: enum spellings become the option's label. */
+export function textToSend(col: GridColumn, text: string): string {
+  if (col.def.type === 'enum' && text.trim() !== '') return enumLabelFor(col, text) ?? text;
+  return text;
+}
+
+/** The stored value a typed text will become, for live totals before the core answers. */
+export function provisionalValue(col: GridColumn, text: string, unit: MoneyUnit): string | null {
+  if (!col.numeric) return text;
+  const parsed = parseNumberText(text, { money: col.def.type === 'money', unit });
+  return parsed.ok ? parsed.value : null;
+}

@@ -1,0 +1,64 @@
+import type { SxProps, Theme } from '@mui/material/styles';
+
+export const GUTTER_WIDTH = 44;
+export const ROW_HEIGHT = 30;
+/** Rows of tables with long text show two wrapped lines; the editor and tooltip show all of it. */
+export const LONG_ROW_HEIGHT = 46;
+export const LONG_LINE_HEIGHT = 20;
+
+const line = '1px solid #9aa5b1';
+
+/** One style block for the whole grid: per-cell sx would cost too much with thousands of cells. */
+export const gridSx: SxProps<Theme> = {
+  position: 'relative',
+  overflow: 'auto',
+  outline: 'none',
+  bgcolor: '#fff',
+  border: '1px solid #c5ccd6',
+  '&:focus-within': { borderColor: 'primary.main' },
+  '& table': { borderCollapse: 'separate', borderSpacing: 0, tableLayout: 'fixed', borderLeft: line, fontSize: 14 },
+  '& th, & td': { borderRight: line, borderBottom: line, p: 0, boxSizing: 'border-box', verticalAlign: 'middle' },
+  '& thead': { position: 'sticky', top: 0, zIndex: 3 },
+  '& thead tr.hdr:first-of-type th': { borderTop: line },
+  '& thead th': { bgcolor: '#eef2f7', fontWeight: 600, textAlign: 'center', px: 0.75, py: 0.5, lineHeight: 1.35, whiteSpace: 'pre-line' },
+  // Row numbers stay in view when a wide table scrolls sideways; above the editor, below the sticky header.
+  '& th.gutter, & td.gutter': { bgcolor: '#f3f5f8', color: 'text.secondary', fontSize: 12, textAlign: 'center', cursor: 'pointer', position: 'sticky', left: 0, zIndex: 2 },
+  '& tfoot': { position: 'sticky', bottom: 0, zIndex: 3 },
+  '& tr.total td': { bgcolor: '#f7f4ea', fontWeight: 600 },
+  '& tfoot tr.total td': { borderTop: line },
+  '& td .ci': { px: 0.75, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  '& td.num .ci': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  '& td.center .ci': { textAlign: 'center' },
+  '& td.right .ci': { textAlign: 'right' },
+  '& td.long .ci': {
+    whiteSpace: 'pre-line',
+    display: '-webkit-box',
+    WebkitBoxOrient: 'vertical',
+    WebkitLineClamp: 2,
+    lineHeight: `${LONG_LINE_HEIGHT}px`,
+    maxHeight: LONG_LINE_HEIGHT * 2,
+    wordBreak: 'break-all',
+  },
+  '& td.typed .ci': { color: 'text.secondary' },
+  '& tbody td.cell': { cursor: 'cell', userSelect: 'none' },
+  '& tbody td.sel': { bgcolor: 'rgba(31, 95, 168, 0.12)' },
+  '& tbody td.act': { boxShadow: 'inset 0 0 0 2px #1f5fa8' },
+  '& tr.ghost td.cell': { bgcolor: '#fbfcfd' },
+  '& tr.ghost td.gutter': { color: 'primary.main' },
+  '& tr.spacer td': { border: 0, p: 0 },
+  '& textarea.editor': {
+    position: 'absolute',
+    zIndex: 1,
+    m: 0,
+    px: '5px',
+    border: 0,
+    outline: 'none',
+    resize: 'none',
+    font: 'inherit',
+    fontSize: 14,
+    bgcolor: '#fff',
+    boxSizing: 'border-box',
+  },
+  '& textarea.editor.idle': { opacity: 0, pointerEvents: 'none', caretColor: 'transparent' },
+  '& textarea.editor.open': { boxShadow: '0 0 0 2px #1f5fa8, 0 4px 12px rgba(0,0,0,0.18)' },
+};

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import type { WorkbookMeta } from '../../../shared/workbook/types';
+import { MetaFields } from './MetaFields';
+import { draftFromMeta, validateDraft, type MetaDraft, type MetaErrors } from './metaForm';
+
+/** Edits 部门名称, 年度 and the rest; the change is one undoable step like any cell edit. */
+export function MetaDialog({
+  open,
+  meta,
+  onClose,
+  onSave,
+}: {
+  open: boolean;
+  meta: WorkbookMeta;
+  onClose(): void;
+  onSave(patch: Partial<WorkbookMeta>): Promise<boolean>;
+}) {
+  const [draft, setDraft] = useState<MetaDraft>(() => draftFromMeta(meta));
+  const [errors, setErrors] = useState<MetaErrors>({});
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setDraft(draftFromMeta(meta));
+      setErrors({});
+    }
+  }, [open, meta]);
+
+  const submit = async () => {
+    const { errors: found, meta: next } = validateDraft(draft);
+    setErrors(found);
+    if (!next) return;
+    const patch: Partial<WorkbookMeta> = {};
+    for (const key of ['deptName', 'unitCode', 'year', 'moneyUnit', 'scope'] as const) {
+      if (next[key] !== meta[key]) (patch as Record<string, unknown>)[key] = next[key];
+    }
+    if (Object.keys(patch).length === 0) return onClose();
+    setBusy(true);
+    const saved = await onSave(patch);
+    setBusy(false);
+    if (saved) onClose();
+  };
+
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogTitle>工作簿信息</DialogTitle>
+        <DialogContent>
+          <MetaFields draft={draft} errors={errors} onChange={setDraft} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            取消
+          </Button>
+          <Button type="submit" variant="contained" data-testid="save-meta" disabled={busy}>
+            保存
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import Alert from '@mui/material/Alert';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type { ChangeResult } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
+import { fillTemplate } from '../../../shared/tables/layout';
+import type { MoneyUnit } from '../../../shared/tables/schema';
+import type { WorkbookMeta } from '../../../shared/workbook/types';
+import { errorText } from '../api/messages';
+import { Grid } from '../grid/Grid';
+import { navigate } from '../router';
+import { useNotifier } from '../ui/Notifier';
+import { MetaDialog } from './MetaDialog';
+import { ReadOnlyTable } from './ReadOnlyTable';
+import { SaveStatusChip } from './SaveStatusChip';
+import { WorkbookSession } from './session';
+import { TableHeading } from './TableHeading';
+import { templateVars } from './templateVars';
+import { TableNav } from './TableNav';
+
+const isTextInput = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
+
+// Undo/redo from the toolbar leave the keyboard in the grid, so the clerk can keep typing.
+const keepFocus = (e: React.MouseEvent) => e.preventDefault();
+
+export function WorkbookPage({ path, tableId }: { path: string; tableId: string | null }) {
+  const { notify, notifyError } = useNotifier();
+  const [session] = useState(() => new WorkbookSession(path));
+  const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const [editingMeta, setEditingMeta] = useState(false);
+
+  useEffect(() => {
+    void session.open();
+    const onPageHide = () => session.releaseNow();
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      void session.close();
+    };
+  }, [session]);
+
+  const tables = snap.tableSet?.tables ?? [];
+  const table = tables.find((t) => t.id === tableId) ?? null;
+  const meta = snap.state?.meta ?? null;
+
+  // No (or an unknown) table in the address: show the first one, without adding a history entry.
+  useEffect(() => {
+    const first = snap.tableSet?.tables[0];
+    if (first && !table) navigate({ name: 'workbook', path, table: first.id }, { replace: true });
+  }, [snap.tableSet, table, path]);
+
+  useEffect(() => {
+    if (!table) return;
+    // Fresh rows every time a table is shown: another window may have changed them.
+    void session.loadTable(table.id).then((error) => error && notifyError(error));
+  }, [session, table, notifyError]);
+
+  useEffect(() => {
+    document.title = meta ? `${meta.deptName} ${meta.year}年 - 预算编报台` : '预算编报台';
+  }, [meta]);
+
+  const afterHistory = useCallback(
+    (r: Result<ChangeResult>) => {
+      if (r.ok) return;
+      if (r.error.code === 'NOTHING_TO_UNDO' || r.error.code === 'NOTHING_TO_REDO') notify(errorText(r.error), 'info');
+      else notifyError(r.error);
+    },
+    [notify, notifyError],
+  );
+  const undo = useCallback(() => void session.undo().then(afterHistory), [session, afterHistory]);
+  const redo = useCallback(() => void session.redo().then(afterHistory), [session, afterHistory]);
+
+  // Undo/redo also from outside the grid (after clicking a button or the table list), but never out of a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || isTextInput(e.target)) return;
+      if (document.querySelector('.MuiDialog-root')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const saveMeta = async (patch: Partial<WorkbookMeta>): Promise<boolean> => {
+    const r = await session.change(() => [{ kind: 'setMeta', patch }], '修改工作簿信息');
+    if (r && !r.ok) {
+      notifyError(r.error);
+      return false;
+    }
+    return true;
+  };
+
+  const back = () => navigate({ name: 'home' });
+
+  if (snap.openError) {
+    return (
+      <Box sx={{ p: 4, maxWidth: 720, mx: 'auto' }}>
+        <Alert severity="error" data-testid="error-message" sx={{ mb: 2 }}>
+          {errorText(snap.openError)}
+        </Alert>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2, wordBreak: 'break-all' }}>
+          文件：{path}
+        </Typography>
+        <Button variant="contained" onClick={back} data-testid="back-home">
+          返回首页
+        </Button>
+      </Box>
+    );
+  }
+
+  const unit: MoneyUnit | null = table && meta ? (table.moneyUnit === 'workbook' ? meta.moneyUnit : table.moneyUnit) : null;
+  const state = snap.state;
+
+  return (
+    <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+      <AppBar position="static" elevation={0}>
+        <Toolbar variant="dense" sx={{ gap: 1 }}>
+          <Button color="inherit" onClick={back} data-testid="back-home" sx={{ minWidth: 0 }}>
+            ← 首页
+          </Button>
+          <Typography variant="h6" component="h1" noWrap sx={{ fontSize: 17 }} data-testid="workbook-title">
+            {meta ? `${meta.deptName} · ${meta.year}年` : '正在打开…'}
+          </Typography>
+          {meta && (
+            <Typography variant="body2" noWrap sx={{ opacity: 0.8 }}>
+              {meta.scope}
+              {meta.unitCode ? ` · 单位编码 ${meta.unitCode}` : ''} · 金额单位 {meta.moneyUnit}
+            </Typography>
+          )}
+          <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setEditingMeta(true)} data-testid="edit-meta">
+            工作簿信息
+          </Button>
+          <Box sx={{ flex: 1 }} />
+          <SaveStatusChip status={snap.status} />
+          <Tooltip title={state?.canUndo ? `撤销：${state.undoLabel ?? '上一步'}（Ctrl+Z）` : '没有可撤销的操作'}>
+            <span>
+              <Button color="inherit" size="small" data-testid="undo" disabled={!state?.canUndo} onMouseDown={keepFocus} onClick={undo}>
+                撤销
+              </Button>
+            </span>
+          </Tooltip>
+          <Tooltip title={state?.canRedo ? `重做：${state.redoLabel ?? '下一步'}（Ctrl+Y）` : '没有可重做的操作'}>
+            <span>
+              <Button color="inherit" size="small" data-testid="redo" disabled={!state?.canRedo} onMouseDown={keepFocus} onClick={redo}>
+                重做
+              </Button>
+            </span>
+          </Tooltip>
+        </Toolbar>
+      </AppBar>
+      {!snap.tableSet || !meta ? (
+        <LinearProgress />
+      ) : (
+        <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
+          <Box component="aside" sx={{ width: 240, flexShrink: 0, overflowY: 'auto', borderRight: '1px solid #dde2e8', bgcolor: '#fff' }}>
+            <TableNav
+              tables={tables}
+              selected={table?.id ?? ''}
+              meta={meta}
+              onSelect={(id) => navigate({ name: 'workbook', path, table: id })}
+            />
+          </Box>
+          <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', px: 2, pt: 1.5, pb: 1 }}>
+            {table && unit && (
+              <>
+                <TableHeading table={table} meta={meta} unit={unit} />
+                {table.body.kind !== 'free' ? (
+                  <ReadOnlyTable table={table} meta={meta} />
+                ) : snap.tables.has(table.id) ? (
+                  <Grid key={table.id} session={session} table={table} unit={unit} onUndo={undo} onRedo={redo} />
+                ) : (
+                  <LinearProgress />
+                )}
+                {table.notes?.map((n, i) => (
+                  <Typography key={i} variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+                    {fillTemplate(n, templateVars(meta))}
+                  </Typography>
+                ))}
+              </>
+            )}
+          </Box>
+        </Box>
+      )}
+      {meta && <MetaDialog open={editingMeta} meta={meta} onClose={() => setEditingMeta(false)} onSave={saveMeta} />}
+    </Box>
+  );
+}
