@@ -40,6 +40,8 @@ export interface Command {
   usage: string;
   /** Names of the positional arguments, all required. */
   positionals: string[];
+  /** Which positional names the file the command is about (default 0), for error messages. */
+  subjectIndex?: number;
   options: NonNullable<ParseArgsConfig['options']>;
   run(ctx: CommandContext): void | Promise<void>;
 }

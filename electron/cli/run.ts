@@ -2,7 +2,10 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APP_VERSION, Core } from '../core/core.js';
 import { toApiError } from '../core/errors.js';
-import { CommandError, commands, UsageError, type Command } from './commands.js';
+import { checkCommand } from './check.js';
+import { codesCommand } from './codes.js';
+import { CommandError, commands as coreCommands, UsageError, type Command } from './commands.js';
+import { tablesCommand } from './tables.js';
 import { defaultDataDir } from './data-dir.js';
 
 export interface CliIo {
@@ -12,6 +15,8 @@ export interface CliIo {
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+const commands: Command[] = [...coreCommands, tablesCommand, codesCommand, checkCommand];
 
 const globalOptions: Options = {
   'data-dir': { type: 'string' },
@@ -89,7 +94,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`多余的参数“${positionals[command.positionals.length]}”`, command.name);
     }
 
-    subject = path.resolve(positionals[0]!);
+    subject = path.resolve(positionals[command.subjectIndex ?? 0]!);
     const dataDirOption = values['data-dir'];
     const dataDir = path.resolve(typeof dataDirOption === 'string' ? dataDirOption : defaultDataDir(io.env));
     const core = new Core({ dataDir, host: 'local' });

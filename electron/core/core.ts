@@ -6,6 +6,7 @@ import { makeError } from '../../shared/api/errors-zh.js';
 import type { Result } from '../../shared/api/result.js';
 import { DEFAULT_TABLE_SET_ID, TableSetRegistry } from '../../shared/tables/registry.js';
 import type { WorkbookMeta } from '../../shared/workbook/types.js';
+import { DerivedService } from './derived.js';
 import { backupNow, BackupService, findBackupDir, ownedBackup, type BackupPolicy, type BackupReason } from './backups.js';
 import { CoreError, toApiError } from './errors.js';
 import { exportWorkbookJsonFile, importJsonToLibrary } from './interchange.js';
@@ -13,6 +14,7 @@ import { fileInfo, Library } from './library.js';
 import { assertFileInPlace, Leases, rememberFile } from './lock.js';
 import { explainOpenFailure, putInPlace, saveAsTarget, saveCopy, settleLeftoverWal } from './recovery.js';
 import { LATEST_VERSION } from './workbook/migrations.js';
+import { perfHandlers } from './perf/handlers.js';
 import { openWorkbookDb } from './workbook/open.js';
 import { storeOf } from './workbook/edits.js';
 import { Workbook } from './workbook/workbook.js';
@@ -46,10 +48,12 @@ export class Core {
   private readonly handlers: Handlers;
   readonly backups: BackupService;
   private readonly leases = new Leases();
+  readonly derived: DerivedService;
 
   constructor(readonly options: CoreOptions) {
     this.library = new Library(options.dataDir);
     this.tableSets = new TableSetRegistry(options.extraTableSets);
+    this.derived = new DerivedService(options.dataDir, this.tableSets);
     this.backups = new BackupService(this.library.backupsDir, options.backupPolicy);
     this.handlers = this.makeHandlers();
   }
@@ -110,6 +114,11 @@ export class Core {
     rememberFile(wb);
     this.open.set(key, wb);
     return wb;
+  }
+
+  /** Whether `file` is open in this core (a reader can then leave it open for its other users). */
+  isOpen(file: string): boolean {
+    return this.open.get(path.resolve(file))?.db.open === true;
   }
 
   closeWorkbook(file: string): void {
@@ -270,12 +279,30 @@ export class Core {
       'workbook.change': ({ path: file, change }) => {
         const wb = this.workbook(file);
         this.backups.beforeChange(wb, change);
-        return wb.change(change);
+        const result = wb.change(change);
+        this.derived.noteChange(wb, result, change);
+        return result;
       },
-      'workbook.undo': ({ path: file }) => this.workbook(file).undo(),
-      'workbook.redo': ({ path: file }) => this.workbook(file).redo(),
+      'workbook.undo': ({ path: file }) => {
+        const wb = this.workbook(file);
+        const result = wb.undo();
+        this.derived.noteChange(wb, result);
+        return result;
+      },
+      'workbook.redo': ({ path: file }) => {
+        const wb = this.workbook(file);
+        const result = wb.redo();
+        this.derived.noteChange(wb, result);
+        return result;
+      },
       'workbook.exportJson': ({ path: file, out }) => exportWorkbookJsonFile(this.workbook(file), out),
       'library.importJson': ({ jsonPath, out }) => importJsonToLibrary(this, jsonPath, out),
+      'workbook.tables': ({ path: file, unit, tableSetId }) => this.derived.overview(this.workbook(file), unit, tableSetId),
+      'workbook.derived': ({ path: file, tableId, unit, tableSetId }) => this.derived.table(this.workbook(file), tableId, unit, tableSetId),
+      'workbook.drill': ({ path: file, tableId, rowKey, col, unit, tableSetId }) =>
+        this.derived.drill(this.workbook(file), tableId, rowKey, col, unit, tableSetId),
+      'workbook.factSums': ({ path: file, queries, unit, prev }) => this.derived.sums(this.workbook(file), queries, unit, prev),
+      ...perfHandlers(this),
     };
   }
 }

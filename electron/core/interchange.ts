@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import {
   INTERCHANGE_LIMITS,
@@ -12,6 +12,7 @@ import { WORKBOOK_EXTENSION, type GridRow, type WorkbookState } from '../../shar
 import type { Core } from './core.js';
 import { CoreError } from './errors.js';
 import type { Workbook } from './workbook/workbook.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 /** The workbook as canonical interchange JSON (every stored table, rows in display order). */
 export function exportWorkbookJson(wb: Workbook): string {
@@ -31,20 +32,7 @@ export function exportWorkbookJsonFile(wb: Workbook, outPath: string): { out: st
   if (!existsSync(dir)) throw new CoreError('NOT_FOUND', { what: '文件夹', path: dir });
   if (existsSync(out) && statSync(out).isDirectory()) throw new CoreError('VALIDATION', { issue: `“${out}”是一个文件夹，请指定文件名` });
   const data = Buffer.from(exportWorkbookJson(wb), 'utf8');
-  const tmp = tempPathBeside(out, 'exporting');
-  try {
-    const fd = openSync(tmp, 'wx');
-    try {
-      writeSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, out);
-  } catch (err) {
-    removeQuietly(tmp);
-    throw err;
-  }
+  writeFileAtomic(out, data);
   return { out, bytes: data.length };
 }
 
@@ -60,7 +48,7 @@ export function loadInterchange(core: Core, source: InterchangeSource): Workbook
   } else {
     text = readInterchangeFile(source.path);
   }
-  const parsed = parseInterchange(text, (id) => core.tableSets.get(id));
+  const parsed = parseInterchange(text, (id) => core.tableSets.get(id), core.tableSets.modelTables());
   if (!parsed.ok) throw fromApi(parsed.error);
   return parsed.value;
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { metaSchema, type GridRow, type WorkbookMeta, type WorkbookState } from '../workbook/types.js';
-import type { TableSet } from '../tables/schema.js';
+import { factQuerySchema, type TableSet } from '../tables/schema.js';
+import type { DerivedTable, DrillResult, TablesOverview } from '../derive/types.js';
+import type { Finding } from '../perf/findings.js';
+import { libraryEntryInputSchema, type LibraryEntry } from '../perf/library-entry.js';
+import { level1Names } from '../perf/tree.js';
 
 /**
  * The one API contract. Every host (Electron IPC, the local HTTP host, tests, the CLI) calls
@@ -126,8 +130,67 @@ export const methods = {
   'workbook.undo': method<ChangeResult>()(z.strictObject({ path })),
   'workbook.redo': method<ChangeResult>()(z.strictObject({ path })),
   'workbook.exportJson': method<{ out: string; bytes: number }>()(z.strictObject({ path, out: path })),
+  /** The set's layouts (derived or entered; derived ones say whether they are empty), the 预算单位 and unusable fact rows. */
+  'workbook.tables': method<TablesOverview>()(z.strictObject({ path, unit: id.optional(), tableSetId: id.optional() })),
+  /**
+   * A derived table as printed. `unit` (a 预算单位 code) gives that unit's own table; absent = the department,
+   * all units. `tableSetId` renders the same facts in another set's layout (default: the workbook's set).
+   */
+  'workbook.derived': method<DerivedTable>()(z.strictObject({ path, tableId: id, unit: id.optional(), tableSetId: id.optional() })),
+  /** The fact rows behind one figure of a derived table (row key and column as in DerivedTable). */
+  'workbook.drill': method<DrillResult>()(
+    z.strictObject({ path, tableId: id, rowKey: z.string().min(1).max(200), col: colKey, unit: id.optional(), tableSetId: id.optional() }),
+  ),
+  /** Exact sums (元) of named fact queries, for narrative figures; `prev` sums 上年预算数. */
+  'workbook.factSums': method<Record<string, string>>()(
+    z.strictObject({
+      path,
+      queries: z.record(z.string().min(1).max(60), factQuerySchema).refine((q) => Object.keys(q).length <= 500, { message: '一次最多 500 项' }),
+      unit: id.optional(),
+      prev: z.boolean().optional(),
+    }),
+  ),
   /** Without `out`, the new workbook goes into the library under the department's name. */
   'library.importJson': method<WorkbookState>()(z.strictObject({ jsonPath: path, out: path.optional() })),
+
+  // 绩效目标 (model: shared/tables/model/performance.json; binding of layouts: shared/perf/binding.ts)
+  /** Quality review of the 绩效 tables: errors first, each finding naming table, row and column. */
+  'perf.lint': method<Finding[]>()(z.strictObject({ path })),
+  /** 资金总额/基本支出/项目支出 (元) from the budget data, to offer in 部门整体; null without budget data. */
+  'perf.budgetTotals': method<{ total: string; basic: string; project: string } | null>()(z.strictObject({ path })),
+  /**
+   * Pasted indicator rows (keys level1, level2, name, desc, value, basis, weight, direction, periodValue) for
+   * one owner (a perf-projects row id, or 'dept'): merged 一级/二级 cells inherit from the row above, 效果指标
+   * reads as 效益指标, value is split into op/prefix/value/unit with the text kept as original. One undo step.
+   */
+  'perf.indicators.paste': method<ChangeResult>()(
+    z.strictObject({ path, owner: id, rows: z.array(z.record(colKey, cellText)).min(1).max(2000), index: z.number().int().min(0).optional() }),
+  ),
+  /** A 指标值 typed as one text (≥95%, 2023年12月31日, 按时发放) into a perf-indicators row. */
+  'perf.indicators.setValue': method<ChangeResult>()(z.strictObject({ path, rowId: id, text: cellText })),
+  /**
+   * Appends a copy of one owner's indicators to another. Owners may be given as row id, 项目编码, 项目名称
+   * or 'dept'; `fromWorkbook` copies from another workbook (last year's), which is only read. One undo step.
+   */
+  'perf.copyIndicators': method<ChangeResult>()(
+    z.strictObject({ path, fromOwner: z.string().min(1).max(200), toOwner: z.string().min(1).max(200), fromWorkbook: path.optional() }),
+  ),
+  'perf.library.search': method<LibraryEntry[]>()(
+    z.strictObject({
+      query: z.string().max(200).optional(),
+      category: z.string().max(20).optional(),
+      level1: z.enum(level1Names).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+  ),
+  'perf.library.categories': method<string[]>()(z.strictObject({})),
+  /** Without `entry.id` adds an entry; with it replaces that entry (built-in ones too). */
+  'perf.library.save': method<LibraryEntry>()(z.strictObject({ entry: libraryEntryInputSchema })),
+  'perf.library.delete': method<null>()(z.strictObject({ id })),
+  /** Library entries for a new project: by `category`, or by the categories its name points to. */
+  'perf.library.suggest': method<LibraryEntry[]>()(
+    z.strictObject({ projectName: z.string().min(1).max(200), category: z.string().max(20).optional(), limit: z.number().int().min(1).max(200).optional() }),
+  ),
 } as const;
 
 export type Methods = typeof methods;

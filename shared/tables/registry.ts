@@ -3,6 +3,8 @@ import hebeiCountyProject from './sets/hebei-county-project.json' with { type: '
 import hunan2019jx from './sets/hunan-2019-jx.json' with { type: 'json' };
 import hunan2020 from './sets/hunan-2020.json' with { type: 'json' };
 import national9 from './sets/national-9.json' with { type: 'json' };
+import modelBudget from './model/budget.json' with { type: 'json' };
+import modelPerformance from './model/performance.json' with { type: 'json' };
 import { checkTableSet, type TableDef, type TableSet, type TableSetProblem } from './schema.js';
 
 /** Built-in table sets. A new region or year is a new JSON file in ./sets, listed here. */
@@ -13,7 +15,7 @@ const builtIn: unknown[] = [hunan2019jx, hunan2020, national9, hebeiCountyProjec
  * Same JSON shape as a table set; every workbook has them, and layouts point at them with `store`.
  * Each model document is a JSON file in ./model, listed here.
  */
-const builtInModels: unknown[] = [];
+const builtInModels: unknown[] = [modelBudget, modelPerformance];
 
 export const DEFAULT_TABLE_SET_ID = 'hunan-2019-jx';
 

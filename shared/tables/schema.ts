@@ -133,7 +133,17 @@ export const columnDefSchema = z.strictObject({
   /** Code columns: the classification whose codes it holds (drives the picker and the code/name check). */
   codeList: z.enum(['function', 'econDept', 'econGov']).optional(),
   /** Enum columns: allowed values, stored as `value`, shown and accepted when typed or pasted as `label`. */
-  options: z.array(z.strictObject({ value: z.string().min(1), label: z.string().min(1) })).min(1).optional(),
+  options: z
+    .array(
+      z.strictObject({
+        value: z.string().min(1),
+        label: z.string().min(1),
+        /** Other spellings clerks type or paste for this option (效果指标 for 效益指标, >= for ≥). */
+        aliases: z.array(z.string().min(1)).optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
   /** A column holding another table's key (a line's project): the picker offers that table's rows. */
   ref: z.strictObject({ table: z.string(), column: z.string(), display: z.string().optional() }).optional(),
 });
@@ -255,6 +265,14 @@ export const fixedBodySchema = z.strictObject({
  * A cell with only `text` is a label; with `field` it holds that field's value; with both, the text is
  * printed before the value in the same cell (业务股室意见：…). A cell with neither is blank.
  * Each `cells` section must tile exactly `gridColumns` per row, counting rowSpans from rows above.
+ *
+ * Where a form's values live (shared/perf/binding.ts resolves these for the editor and the printer):
+ * - The table's `store` names a model table. A repeated form shows one record per row of that store
+ *   and its fields are the store's columns (项目: perf-projects). A single form on a fixed model table
+ *   binds field F to that table's row `dept-F`, in the row's input column (部门整体: perf-dept).
+ * - A list section's `store` names the model table of its records. In a repeated form the list shows
+ *   the store's rows whose `owner` is the record's row id; in a single form, every row of the store.
+ * - Edits go to the model tables themselves (workbook.change with the model table id): a form is a view.
  */
 export const formCellSchema = z.strictObject({
   text: z.string().optional(),
@@ -285,6 +303,13 @@ export const formListSectionSchema = z.strictObject({
   columnSpans: z.array(z.number().int().min(1).max(40)).optional(),
   /** Rows a new record starts with, e.g. the 产出/效益/满意度 skeleton of an indicator grid. */
   defaultRows: z.array(z.record(z.string(), z.string())).optional(),
+  /** Model table holding the list's records (see "Where a form's values live" above). */
+  store: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
+  /**
+   * Marks an indicator grid: its `value` column prints the stored 指标性质/指标值/计量单位 as one text
+   * in this style (shared/perf/indicator.ts): 'hebei' ≥90比率 · 10人数; 'ascii' >=95%; 'symbol' ≥95%.
+   */
+  indicatorStyle: z.enum(['hebei', 'ascii', 'symbol']).optional(),
 });
 export const formCellsSectionSchema = z.strictObject({ kind: z.literal('cells'), rows: z.array(z.array(formCellSchema)).min(1) });
 export const formSectionSchema = z.union([formCellsSectionSchema, formListSectionSchema]);
@@ -342,6 +367,8 @@ export const tableDefSchema = z.strictObject({
   notes: z.array(z.string()).optional(),
   /** Printed instead of rows when the table has no data. */
   emptyNote: z.string().optional(),
+  /** Derived figures that are zero print as 0.00 instead of a blank cell (湖南 2020 附件17). */
+  showZeros: z.boolean().optional(),
   /** Alternative titles used by other years/regions, for the importer's recognition. */
   aliases: z.array(z.string()).optional(),
   /** Filling instructions (编报说明) shown to the clerk beside the table; not printed with it. */
@@ -444,6 +471,12 @@ function checkColumns(columns: ColumnDef[], path: string, add: AddProblem): void
     for (const o of col.options ?? []) {
       if (values.has(o.value) || values.has(o.label)) add(at, `列 ${col.key} 的选项“${o.label}”重复`);
       values.add(o.value).add(o.label);
+    }
+    for (const o of col.options ?? []) {
+      for (const alias of o.aliases ?? []) {
+        if (values.has(alias)) add(at, `列 ${col.key} 的选项别名“${alias}”与其他选项重复`);
+        values.add(alias);
+      }
     }
   });
 }
@@ -671,6 +704,7 @@ function checkListSection(section: FormListSection, body: FormBody, path: string
   (section.defaultRows ?? []).forEach((row, i) => {
     for (const k of Object.keys(row)) if (!keys.has(k)) add(`${path}.defaultRows[${i}]`, `预置行引用了不存在的列 ${k}`);
   });
+  if (section.indicatorStyle !== undefined && !keys.has('value')) add(`${path}.indicatorStyle`, '指标列表必须有 value（指标值）列');
   if (body.printAs === 'outline') return;
   const visible = section.columns.filter((c) => !c.hidden).length;
   if (section.columnSpans) {

@@ -304,7 +304,12 @@ function issueToError(issue: z.core.$ZodIssue, raw: unknown, set: TableSet | und
  * Validates interchange text against the limits, the format and the workbook's table set.
  * Never throws: every refusal is an INVALID_INTERCHANGE / FILE_TOO_LARGE value naming the place.
  */
-export function parseInterchange(input: string, lookupSet: (id: string) => TableSet | undefined): Result<WorkbookInterchange> {
+export function parseInterchange(
+  input: string,
+  lookupSet: (id: string) => TableSet | undefined,
+  /** Model tables (budget facts …) every workbook has besides its set's layouts. */
+  modelTables: readonly TableDef[] = [],
+): Result<WorkbookInterchange> {
   // UTF-16 length never exceeds the UTF-8 byte count, so this only catches what the file check could not see.
   if (input.length > INTERCHANGE_LIMITS.maxBytes) return { ok: false, error: tooLarge(input.length) };
   // Windows Notepad adds a BOM when saving; it carries no meaning, so it is tolerated on import.
@@ -337,8 +342,10 @@ export function parseInterchange(input: string, lookupSet: (id: string) => Table
   const headParsed = headSchema.safeParse(raw);
   if (!headParsed.success) return { ok: false, error: issueToError(headParsed.error.issues[0]!, raw, undefined) };
   const setId = headParsed.data.meta.tableSetId;
-  const set = lookupSet(setId);
-  if (!set) return { ok: false, error: refuse(['meta', 'tableSetId'], `本程序没有表格套表“${setId}”，请升级程序或使用相应的套表`) };
+  const layouts = lookupSet(setId);
+  if (!layouts) return { ok: false, error: refuse(['meta', 'tableSetId'], `本程序没有表格套表“${setId}”，请升级程序或使用相应的套表`) };
+  // Rows of the model tables are part of every workbook, whatever layouts show them.
+  const set: TableSet = { ...layouts, tables: [...layouts.tables, ...modelTables.filter((m) => !layouts.tables.some((t) => t.id === m.id))] };
 
   const parsed = interchangeSchemaFor(set).safeParse(raw);
   if (!parsed.success) return { ok: false, error: issueToError(parsed.error.issues[0]!, raw, set) };

@@ -1,9 +1,10 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { resolveCodeList } from '../../../shared/reference/builtin.js';
 import { codeKinds, type CodeKind, type CodeList } from '../../../shared/reference/types.js';
 import { CoreError } from '../errors.js';
+import { writeFileAtomic } from '../atomic-write.js';
 
 /**
  * Imported code lists live at <dataDir>/codelists/<year>/<kind>.json, one per year and kind; a new
@@ -30,24 +31,6 @@ export function codeListFile(dataDir: string, year: number, kind: CodeKind): str
   return path.join(codeListsDir(dataDir), String(year), `${kind}.json`);
 }
 
-/** Writes to a temp file beside the target and renames it over, so a crash leaves the old list or the new one. */
-function writeAtomic(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
-}
 
 export function saveImportedCodeList(dataDir: string, list: CodeList, sourceFile: string): string {
   const file = codeListFile(dataDir, list.year, list.kind);
@@ -66,7 +49,7 @@ export function saveImportedCodeList(dataDir: string, list: CodeList, sourceFile
     '}',
     '',
   ].join('\n');
-  writeAtomic(file, text);
+  writeFileAtomic(file, text);
   return file;
 }
 

@@ -35,7 +35,7 @@ export function normaliseCell(def: TableDef, col: ColumnDef, text: string, unit:
   const clean = text.replace(/\r\n?/g, '\n').trim();
   if (clean === '') return null;
   if (col.type === 'enum') {
-    const option = col.options?.find((o) => o.value === clean || o.label === clean);
+    const option = col.options?.find((o) => o.value === clean || o.label === clean || o.aliases?.includes(clean));
     if (!option) throw new CoreError('VALIDATION', { issue: `${where}只能填写：${col.options?.map((o) => o.label).join('、')}` });
     return option.value;
   }
