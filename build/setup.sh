@@ -31,6 +31,7 @@ fi
 # Reinstall only when the lockfile changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # Electron's own postinstall would abort the whole install offline; ours (build/install-electron.mjs)
-  # fetches the binary afterwards and tolerates failure.
-  ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
+  # fetches the binary afterwards and tolerates failure. `npm install` rather than `npm ci`: registry
+  # mirrors without other platforms' optional packages (rollup's) make `npm ci` refuse the lockfile.
+  ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install --no-audit --no-fund
 fi
