@@ -54,6 +54,17 @@ export class HostProcess {
     this.child = null;
   }
 
+  /** A crash: SIGKILL gives the host no chance to close files, checkpoint the -wal or drop window leases. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+    this.child = null;
+  }
+
   async restart(): Promise<void> {
     await this.stop();
     await this.start();

@@ -11,6 +11,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import type { AppInfo, RecycledEntry } from '../../../shared/api/contract';
 import { call } from '../api/client';
+import { handlesOpenError } from '../recovery/OpenProblem';
 import { navigate } from '../router';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useNotifier } from '../ui/Notifier';
@@ -53,7 +54,8 @@ export function HomePage() {
     setBusy(true);
     const r = await call('workbook.open', { path });
     setBusy(false);
-    if (!r.ok) return notifyError(r.error);
+    // The workbook page offers recovery from a backup, or 重试, for these.
+    if (!r.ok) return handlesOpenError(r.error) ? open(path) : notifyError(r.error);
     open(r.value.path);
   };
 
