@@ -8,6 +8,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: an empty one means none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const host = await HostProcess.start();
     await use(host);

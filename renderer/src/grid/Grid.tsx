@@ -16,6 +16,11 @@ import { PendingEdits, type DisplayRow, type RowRef } from './pending';
 import { RowMenu } from './RowMenu';
 import { clampSelection, collapsed, inRect, rectOf, type CellPos, type Selection } from './selection';
 import { totalTexts } from './totals';
+import { clearJump, pendingJump } from '../derived/jump';
+import { NatureTotals } from '../facts/NatureTotals';
+import { PickerList, usePickerState } from './editors/PickerList';
+import { withPickers } from './editors/pickers';
+import { useRefTables } from './editors/useRefTables';
 
 
 export interface GridProps {
@@ -36,7 +41,10 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
   const { notify, notifyError } = useNotifier();
   // Subscribed for re-rendering only: rows are read through currentDisplay(), which stays fresh between renders.
   useSyncExternalStore(session.subscribe, session.getSnapshot);
-  const columns = useMemo(() => gridColumns(table), [table]);
+  const year = session.getSnapshot().state?.meta.year ?? null;
+  const columns = useMemo(() => withPickers(gridColumns(table), year, (id) => session.rows(id)), [table, year, session]);
+  useRefTables(session, columns);
+  const picker = usePickerState();
   const total = table.body.kind === 'free' ? table.body.total : undefined;
   const rowHeight = columns.some((c) => c.def.type === 'longtext') ? LONG_ROW_HEIGHT : ROW_HEIGHT;
 
@@ -161,6 +169,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
     setSel(collapsed({ r, c }));
     ta.value = text;
     setEditing({ r, c, mode });
+    picker.setText(text);
     focusEditor();
     ta.setSelectionRange(text.length, text.length);
     scrollIntoView({ r, c });
@@ -169,6 +178,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
   const closeEditor = () => {
     if (editorRef.current) editorRef.current.value = '';
     setEditing(null);
+    picker.setText(null);
     session.reportRefusal(null);
   };
 
@@ -188,6 +198,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
       if (!ta) return;
       ta.value = text;
       setEditing({ r, c, mode: 'edit' });
+      picker.setText(text);
       focusEditor();
       scrollIntoView({ r, c });
     }, 0);
@@ -250,7 +261,8 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
 
   // ---- keyboard ------------------------------------------------------------------------------
 
-  const onKeyDown = (e: React.KeyboardEvent) =>
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (pickKey(e)) return;
     handleGridKey(e, {
       editing: () => editingRef.current,
       selection: () => selRef.current,
@@ -272,8 +284,53 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
       selectionText: edits.selectionTsv,
       openMenu: openMenuAtActive,
     });
+  };
+
+  // ---- pickers (enum / code / ref suggestions under the editor) -------------------------------
+
+  const pickOptions = useMemo(
+    () => (editing && picker.text !== null ? (columns[editing.c]?.picker?.suggest(picker.text) ?? []) : []),
+    [editing, picker.text, columns],
+  );
+  /** Arrows choose a suggestion; Enter/Tab put the chosen one in the editor, then commit as usual. */
+  const pickKey = (e: React.KeyboardEvent): boolean => {
+    const ta = editorRef.current;
+    if (!editingRef.current || !ta || e.nativeEvent.isComposing || e.nativeEvent.keyCode === 229) return false;
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && pickOptions.length > 0) {
+      e.preventDefault();
+      picker.move(e.key === 'ArrowDown' ? 1 : -1, pickOptions.length);
+      return true;
+    }
+    if (((e.key === 'Enter' && !e.altKey) || e.key === 'Tab') && ta.value.trim() !== '') {
+      // Typed faster than React rendered: suggest for the text as it is now, not as last rendered.
+      const fresh = picker.text === ta.value ? pickOptions : (columns[editingRef.current.c]?.picker?.suggest(ta.value) ?? []);
+      ta.value = fresh[picker.text === ta.value ? picker.index : 0]?.value ?? ta.value;
+    }
+    return false;
+  };
+  const pickWithMouse = (i: number) => {
+    const ta = editorRef.current;
+    const option = pickOptions[i];
+    if (!ta || !option) return;
+    ta.value = option.value;
+    commitEdit();
+    focusEditor();
+  };
+
+  // Drill-down from a derived table asked for a row of this table: select it once it is shown.
+  useEffect(() => {
+    const rowId = pendingJump(table.id);
+    if (!rowId) return;
+    const r = display.findIndex((d) => d.key === rowId);
+    if (r === -1) return;
+    clearJump();
+    setSel(collapsed({ r, c: 0 }));
+    scrollIntoView({ r, c: 0 });
+    focusEditor();
+  }, [table.id, display, setSel, scrollIntoView, focusEditor]);
 
   const onEditorInput = () => {
+    picker.setText(editorRef.current?.value ?? '');
     if (editingRef.current) return;
     // Typing into the idle editor: the typed text is already in it and replaces the cell.
     const { r, c } = selRef.current.anchor;
@@ -440,6 +497,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
         onMoveDown={moveDown}
         rowCount={display.length}
       />
+      <NatureTotals tableId={table.id} display={display} columns={columns} unit={unit} />
       <Box
         ref={containerRef}
         data-testid="grid"
@@ -491,6 +549,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
             rows={1}
             style={editorStyle}
             onInput={onEditorInput}
+            onCompositionEnd={() => picker.setText(editorRef.current?.value ?? '')}
             onCompositionStart={onCompositionStart}
             onBlur={(e) => {
               const to = e.relatedTarget as Node | null;
@@ -499,6 +558,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
           />
         </div>
       </Box>
+      <PickerList anchor={editing ? editorRef.current : null} options={pickOptions} index={picker.index} onPick={pickWithMouse} />
       <RowMenu
         position={menu}
         onClose={() => {

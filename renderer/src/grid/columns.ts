@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/api/result';
 import { dec, editText, formatMoney, formatNumber, parseNumberText } from '../../../shared/money/decimal';
 import { columnLabel, headerLeafKeys, isNumericColumn, visibleColumns } from '../../../shared/tables/layout';
 import type { ColumnDef, MoneyUnit, TableDef } from '../../../shared/tables/schema';
+import type { ColumnPicker } from './editors/pickers';
 
 export interface GridColumn {
   key: string;
@@ -14,6 +15,8 @@ export interface GridColumn {
   align: 'left' | 'center' | 'right';
   /** Summed in the 合计 row. */
   sum: boolean;
+  /** Enum, code and ref columns: suggestions while typing and the "code name" display (editors/pickers). */
+  picker?: ColumnPicker;
 }
 
 const PX_PER_CHAR = 13;
@@ -62,6 +65,7 @@ export function enumLabelFor(col: GridColumn, text: string): string | null {
 export function displayText(col: GridColumn, value: string | undefined, unit: MoneyUnit): string {
   if (value === undefined || value === '') return '';
   if (col.def.type === 'enum') return optionLabel(col, value);
+  if (col.picker) return col.picker.describe(value);
   if (!col.numeric) return value;
   try {
     if (col.def.type === 'money') return formatMoney(value, unit);
@@ -103,6 +107,8 @@ export function checkCellText(table: TableDef, col: GridColumn, text: string, un
 /** The text to send for what the clerk typed: enum spellings become the option's label. */
 export function textToSend(col: GridColumn, text: string): string {
   if (col.def.type === 'enum' && text.trim() !== '') return enumLabelFor(col, text) ?? text;
+  // A code pasted as "2010301 行政运行" or a unit picked by name: the stored key only.
+  if (col.picker && text.trim() !== '') return col.picker.normalise(text);
   return text;
 }
 

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import type { DerivedColumn, DerivedTable } from '../../../shared/derive/types';
+import type { TableDef } from '../../../shared/tables/schema';
+import type { WorkbookMeta } from '../../../shared/workbook/types';
+import { errorText } from '../api/messages';
+import { gridSx } from '../grid/gridStyles';
+import { HeaderRows } from '../grid/HeaderRows';
+import { navigate } from '../router';
+import { DerivedHeading } from './DerivedHeading';
+import { DrillDialog, type DrillTarget } from './DrillDialog';
+import { requestJump } from './jump';
+import { useDerived } from './useDerived';
+
+const PX_PER_CHAR = 13;
+const widthOf = (c: DerivedColumn) => Math.max(48, Math.round((c.width ?? 12) * PX_PER_CHAR) + 12);
+const isNumeric = (c: DerivedColumn) => c.type === 'money' || c.type === 'number' || c.type === 'integer' || c.type === 'percent';
+
+const derivedSx = {
+  ...gridSx,
+  '& td': { borderRight: '1px solid #9aa5b1', borderBottom: '1px solid #9aa5b1', px: 0.75, height: 28, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& td.num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  '& td.center': { textAlign: 'center' },
+  '& tr.total td, & tr.subtotal td, & tr.section td': { fontWeight: 600 },
+  '& tr.total td': { bgcolor: '#f7f4ea' },
+  '& td.drill': { cursor: 'pointer', color: '#1f5fa8' },
+  '& td.drill:hover': { textDecoration: 'underline', bgcolor: 'rgba(31, 95, 168, 0.06)' },
+  '& td.hint': { bgcolor: '#fff6d6' },
+  '& td.problem': { bgcolor: '#fde5e3' },
+  '& td.empty-note': { textAlign: 'left', whiteSpace: 'pre-line', color: 'text.secondary', py: 1 },
+};
+
+/** A table computed from the budget facts: read-only, every figure can be traced to its lines. */
+export function DerivedTableView({ path, table, meta, revision }: { path: string; table: TableDef; meta: WorkbookMeta; revision: number }) {
+  const [unit, setUnit] = useState('');
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const { table: data, units, error } = useDerived(path, table.id, unit, revision);
+  if (error) return <Alert severity="error">{errorText(error)}</Alert>;
+  if (!data) return <LinearProgress />;
+  const jump = (tableId: string, rowId: string) => {
+    setDrill(null);
+    requestJump(tableId, rowId);
+    navigate({ name: 'workbook', path, table: tableId });
+  };
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }} data-testid="derived-table">
+      <DerivedHeading table={data} units={units} unit={unit} onUnit={setUnit} />
+      <Box sx={{ ...derivedSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%' }}>
+        <DerivedBody table={table} data={data} onDrill={(rowKey, col) => setDrill({ tableId: table.id, rowKey, col, unit })} />
+      </Box>
+      <Findings data={data} />
+      {data.notes.map((n, i) => (
+        <Typography key={i} variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          {n}
+        </Typography>
+      ))}
+      <DrillDialog path={path} target={drill} moneyUnit={data.moneyUnit} year={meta.year} onClose={() => setDrill(null)} onJump={jump} />
+    </Box>
+  );
+}
+
+function DerivedBody({ table, data, onDrill }: { table: TableDef; data: DerivedTable; onDrill(rowKey: string, col: string): void }) {
+  const width = data.columns.reduce((sum, c) => sum + widthOf(c), 0);
+  const marks = new Map<string, { kind: 'hint' | 'problem'; message: string }>();
+  for (const p of data.problems) if (p.rowKey && p.col) marks.set(`${p.rowKey}|${p.col}`, { kind: 'problem', message: p.message });
+  for (const h of data.hints) marks.set(`${h.rowKey}|${h.col}`, { kind: 'hint', message: h.message });
+  // Indentation shows the 类/款/项 level in the first text column (the name), as the printed tables do.
+  const indentCol = data.columns.find((c) => c.type === 'text' || c.type === 'longtext')?.key;
+  const showNote = data.empty && data.emptyNote;
+  return (
+    <table style={{ width }}>
+      <colgroup>
+        {data.columns.map((c) => (
+          <col key={c.key} style={{ width: widthOf(c) }} />
+        ))}
+      </colgroup>
+      <thead>
+        <HeaderRows header={table.header} gutter={false} numberRow={data.numberRow} />
+      </thead>
+      <tbody>
+        {showNote ? (
+          <tr>
+            <td colSpan={data.columns.length} className="empty-note" data-testid="empty-note">
+              {data.emptyNote}
+            </td>
+          </tr>
+        ) : (
+          data.rows.map((row) => (
+            <tr key={row.key} className={row.style} data-testid={`drow-${row.key}`}>
+              {data.columns.map((col) => {
+                const cell = row.cells[col.key];
+                if (!cell) return null;
+                const mark = marks.get(`${row.key}|${col.key}`);
+                const classes = [isNumeric(col) ? 'num' : (col.align ?? (col.type === 'code' || col.type === 'seq' ? 'center' : 'left'))];
+                if (cell.drill) classes.push('drill');
+                if (mark) classes.push(mark.kind);
+                const indent = col.key === indentCol && row.level > 0 ? { paddingLeft: 6 + row.level * 16 } : undefined;
+                return (
+                  <td
+                    key={col.key}
+                    colSpan={cell.colSpan}
+                    className={classes.join(' ')}
+                    style={indent}
+                    data-testid={`dcell-${row.key}-${col.key}`}
+                    title={mark ? mark.message : cell.drill ? '点击查看组成此数的明细行' : cell.text.length > 10 ? cell.text : undefined}
+                    onClick={cell.drill ? () => onDrill(row.key, col.key) : undefined}
+                  >
+                    {cell.text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** 提示 (rounding differences) and 问题 (data the table cannot show), listed under the table. */
+function Findings({ data }: { data: DerivedTable }) {
+  if (data.hints.length === 0 && data.problems.length === 0) return null;
+  return (
+    <Box sx={{ mt: 1, display: 'flex', flexDirection: 'column', gap: 0.5, maxHeight: 180, overflowY: 'auto' }}>
+      {data.problems.map((p, i) => (
+        <Alert key={`p${i}`} severity="error" data-testid="derived-problem" sx={{ py: 0 }}>
+          问题：{p.message}
+        </Alert>
+      ))}
+      {data.hints.map((h, i) => (
+        <Alert key={`h${i}`} severity="warning" data-testid="derived-hint" sx={{ py: 0 }}>
+          提示：{h.message}（显示合计 {h.shown}，各项之和 {h.partsSum}）
+        </Alert>
+      ))}
+    </Box>
+  );
+}

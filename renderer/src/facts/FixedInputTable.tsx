@@ -1,0 +1,103 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import Box from '@mui/material/Box';
+import type { MoneyUnit, TableDef } from '../../../shared/tables/schema';
+import { useNotifier } from '../ui/Notifier';
+import type { WorkbookSession } from '../workbook/session';
+import { checkCellText, displayText, editorText, gridColumns, textToSend, type GridColumn } from '../grid/columns';
+import { gridSx } from '../grid/gridStyles';
+import { HeaderRows } from '../grid/HeaderRows';
+
+type FixedBody = Extract<TableDef['body'], { kind: 'fixed' }>;
+
+const isInput = (source: unknown): boolean => typeof source === 'object' && source !== null && 'input' in source;
+
+/**
+ * A fixed table of input cells (部门基本情况): the printed labels, and a field for each input cell. Each
+ * field is saved when the clerk leaves it, as setCells on the fixed row's key.
+ */
+export function FixedInputTable({ session, table, unit }: { session: WorkbookSession; table: TableDef; unit: MoneyUnit }) {
+  const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const { notifyError } = useNotifier();
+  const columns = useMemo(() => gridColumns(table), [table]);
+  const rows = snap.tables.get(table.id) ?? [];
+  const body = table.body as FixedBody;
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+
+  const save = (rowKey: string, col: GridColumn, text: string, rowNumber: number, label: string): boolean => {
+    const stored = rows.find((r) => r.id === rowKey)?.cells[col.key];
+    if (text === editorText(col, stored, unit)) return true;
+    const problem = checkCellText(table, col, text, unit, rowNumber);
+    if (problem) {
+      notifyError(problem.message);
+      return false;
+    }
+    void session
+      .change(() => [{ kind: 'setCells', tableId: table.id, cells: [{ rowId: rowKey, col: col.key, text: textToSend(col, text) }] }], `修改“${label}”`)
+      .then((r) => r && !r.ok && notifyError(r.error));
+    return true;
+  };
+
+  return (
+    <Box sx={{ ...gridSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%', '& td input, & td textarea': { width: '100%', boxSizing: 'border-box', border: 0, outline: 'none', font: 'inherit', fontSize: 14, px: 0.75, py: 0.5, bgcolor: '#fffef4' }, '& td input:focus, & td textarea:focus': { boxShadow: 'inset 0 0 0 2px #1f5fa8' } }}>
+      <table style={{ width }} data-testid="fixed-input-table">
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.key} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+        <thead>
+          <HeaderRows header={table.header} gutter={false} numberRow={table.numberRow} />
+        </thead>
+        <tbody>
+          {body.rows.map((row, i) => {
+            const key = row.key ?? `row-${i}`;
+            const stored = rows.find((r) => r.id === key)?.cells ?? {};
+            const label = columns.map((c) => row.cells[c.key]).find((v): v is string => typeof v === 'string') ?? key;
+            return (
+              <tr key={key} style={{ height: 32 }}>
+                {columns.map((col) => {
+                  const source = row.cells[col.key];
+                  if (typeof source === 'string') {
+                    return (
+                      <td key={col.key} style={{ paddingLeft: 8 + (row.level ?? 0) * 16, paddingRight: 8, background: '#f6f8fb' }}>
+                        {source}
+                      </td>
+                    );
+                  }
+                  if (!isInput(source)) return <td key={col.key} className={col.numeric ? 'num' : undefined}><div className="ci">{displayText(col, stored[col.key], unit)}</div></td>;
+                  const initial = editorText(col, stored[col.key], unit);
+                  // Remounted when the stored value changes (undo, another window), so the field shows it.
+                  const fieldKey = `${col.key}:${stored[col.key] ?? ''}`;
+                  const common = {
+                    defaultValue: initial,
+                    'data-testid': `info-${key}-${col.key}`,
+                    'aria-label': `${label}·${col.label}`,
+                    onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+                      if (!save(key, col, e.target.value, i + 1, label)) e.target.value = initial;
+                    },
+                  };
+                  return (
+                    <td key={col.key}>
+                      {col.def.type === 'longtext' ? (
+                        <textarea key={fieldKey} {...common} rows={2} style={{ resize: 'vertical' }} />
+                      ) : (
+                        <input
+                          key={fieldKey}
+                          {...common}
+                          style={{ textAlign: col.numeric ? 'right' : 'left' }}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+                          }}
+                        />
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Box>
+  );
+}
