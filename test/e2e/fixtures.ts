@@ -15,15 +15,19 @@ export const test = base.extend<Fixtures>({
     await use(host);
     await host.dispose();
   },
-  foreignRequests: async ({ page, host }, use) => {
-    const foreign: string[] = [];
-    page.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith(host.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-    });
-    await use(foreign);
-    expect(foreign, 'the app must make no request outside the local host').toEqual([]);
-  },
+  foreignRequests: [
+    async ({ page, host }, use) => {
+      const foreign: string[] = [];
+      page.on('request', (req) => {
+        const url = req.url();
+        if (!url.startsWith(host.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+      });
+      await use(foreign);
+      expect(foreign, 'the app must make no request outside the local host').toEqual([]);
+    },
+    // Every test checks it, whether or not it names the fixture.
+    { auto: true },
+  ],
 });
 
 export { expect };

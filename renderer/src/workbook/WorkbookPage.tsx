@@ -13,7 +13,14 @@ import { fillTemplate } from '../../../shared/tables/layout';
 import type { MoneyUnit } from '../../../shared/tables/schema';
 import type { WorkbookMeta } from '../../../shared/workbook/types';
 import { errorText } from '../api/messages';
+import { tableKind } from '../../../shared/derive/engine';
+import { DerivedTableView } from '../derived/DerivedTableView';
+import { FixedInputTable } from '../facts/FixedInputTable';
+import { findModelTable, modelTableDefs } from '../facts/modelTables';
+import { FileActions } from '../backups/FileActions';
 import { Grid } from '../grid/Grid';
+import { ProjectsPage } from '../perf/ProjectsPage';
+import { handlesOpenError, OpenProblem } from '../recovery/OpenProblem';
 import { navigate } from '../router';
 import { useNotifier } from '../ui/Notifier';
 import { MetaDialog } from './MetaDialog';
@@ -47,7 +54,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
   }, [session]);
 
   const tables = snap.tableSet?.tables ?? [];
-  const table = tables.find((t) => t.id === tableId) ?? null;
+  const table = tables.find((t) => t.id === tableId) ?? findModelTable(tableId);
   const meta = snap.state?.meta ?? null;
 
   // No (or an unknown) table in the address: show the first one, without adding a history entry.
@@ -107,6 +114,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
   const back = () => navigate({ name: 'home' });
 
   if (snap.openError) {
+    if (handlesOpenError(snap.openError)) return <OpenProblem error={snap.openError} path={path} onRetry={() => session.open()} onBack={back} />;
     return (
       <Box sx={{ p: 4, maxWidth: 720, mx: 'auto' }}>
         <Alert severity="error" data-testid="error-message" sx={{ mb: 2 }}>
@@ -144,6 +152,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
           <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setEditingMeta(true)} data-testid="edit-meta">
             工作簿信息
           </Button>
+          <FileActions path={path} disabled={!meta} />
           <Box sx={{ flex: 1 }} />
           <SaveStatusChip status={snap.status} />
           <Tooltip title={state?.canUndo ? `撤销：${state.undoLabel ?? '上一步'}（Ctrl+Z）` : '没有可撤销的操作'}>
@@ -168,17 +177,24 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
         <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
           <Box component="aside" sx={{ width: 240, flexShrink: 0, overflowY: 'auto', borderRight: '1px solid #dde2e8', bgcolor: '#fff' }}>
             <TableNav
-              tables={tables}
+              tables={[...modelTableDefs, ...tables]}
               selected={table?.id ?? ''}
               meta={meta}
               onSelect={(id) => navigate({ name: 'workbook', path, table: id })}
             />
           </Box>
           <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', px: 2, pt: 1.5, pb: 1 }}>
-            {table && unit && (
+            {table && unit && tableKind(table) === 'derived' && (
+              <DerivedTableView key={table.id} path={path} table={table} meta={meta} revision={snap.state?.revision ?? 0} />
+            )}
+            {table && unit && tableKind(table) !== 'derived' && (
               <>
-                <TableHeading table={table} meta={meta} unit={unit} />
-                {table.body.kind !== 'free' ? (
+                {table.store !== 'perf-projects' && <TableHeading table={table} meta={meta} unit={unit} />}
+                {table.body.kind === 'fixed' && findModelTable(table.id) ? (
+                  <FixedInputTable session={session} table={table} unit={unit} />
+                ) : table.body.kind === 'form' && table.store === 'perf-projects' ? (
+                  <ProjectsPage key={table.id} session={session} layout={table} unit={meta.moneyUnit} />
+                ) : table.body.kind !== 'free' ? (
                   <ReadOnlyTable table={table} meta={meta} />
                 ) : snap.tables.has(table.id) ? (
                   <Grid key={table.id} session={session} table={table} unit={unit} onUndo={undo} onRedo={redo} />

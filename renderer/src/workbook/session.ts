@@ -105,7 +105,7 @@ export class WorkbookSession {
     return this.enqueue(async () => {
       const edits = build();
       if (edits === null || edits.length === 0) {
-        this.endWrite(null, true);
+        this.set({ status: this.endWrite(null, true) });
         return null;
       }
       const r = await call('workbook.change', {

@@ -1,0 +1,138 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import type { Finding } from '../../../shared/perf/findings';
+import { PERF_TABLES } from '../../../shared/perf/binding';
+import type { LibraryEntry } from '../../../shared/perf/library-entry';
+import type { MoneyUnit, TableDef } from '../../../shared/tables/schema';
+import type { GridRow } from '../../../shared/workbook/types';
+import { call } from '../api/client';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useNotifier } from '../ui/Notifier';
+import type { WorkbookSession } from '../workbook/session';
+import { CopyIndicatorsDialog } from './CopyIndicatorsDialog';
+import { IndicatorGrid } from './IndicatorGrid';
+import { endOfOwner } from './indicatorEdits';
+import { LibraryDialog } from './LibraryDialog';
+import { LintPanel } from './LintPanel';
+import { layoutDefaults, layoutStyle } from './layoutInfo';
+import { runPerfChange } from './perfModel';
+import { ProjectEditor } from './ProjectEditor';
+import { ProjectList } from './ProjectList';
+import { SaveToLibraryDialog } from './SaveToLibraryDialog';
+
+/** 项目绩效目标: the project list, the selected project's form and its indicators, with library, copy and lint. */
+export function ProjectsPage({ session, layout, unit }: { session: WorkbookSession; layout: TableDef; unit: MoneyUnit }) {
+  const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const { notifyError } = useNotifier();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'library' | 'copy' | 'delete' | null>(null);
+  const [toLibrary, setToLibrary] = useState<GridRow | null>(null);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const style = layoutStyle(layout);
+
+  useEffect(() => {
+    for (const id of [PERF_TABLES.projects, PERF_TABLES.indicators]) void session.loadTable(id).then((e) => e && notifyError(e));
+  }, [session, notifyError]);
+
+  const projects = snap.tables.get(PERF_TABLES.projects);
+  const indicators = snap.tables.get(PERF_TABLES.indicators);
+  if (!projects || !indicators) return null;
+  const index = Math.max(0, projects.findIndex((p) => p.id === selected));
+  const project = projects[index] ?? null;
+
+  const addProject = async () => {
+    const r = await session.change(() => [{ kind: 'insertRows', tableId: PERF_TABLES.projects, index: session.rows(PERF_TABLES.projects).length, rows: [layoutDefaults(layout)] }], '新增项目');
+    if (r && !r.ok) return notifyError(r.error);
+    const id = r?.value.insertedRowIds[0];
+    if (id) {
+      setSelected(id);
+      setTimeout(() => document.querySelector<HTMLInputElement>('[data-testid="project-editor"] input[name="name"]')?.focus(), 50);
+    }
+  };
+
+  const deleteProject = async (id: string) => {
+    const own = session.rows(PERF_TABLES.indicators).filter((r) => r.cells.owner === id).map((r) => r.id);
+    const r = await session.change(
+      () => [{ kind: 'deleteRows', tableId: PERF_TABLES.projects, rowIds: [id] }, ...(own.length ? [{ kind: 'deleteRows' as const, tableId: PERF_TABLES.indicators, rowIds: own }] : [])],
+      '删除项目',
+    );
+    if (r && !r.ok) notifyError(r.error);
+    setDialog(null);
+    setSelected(null);
+  };
+
+  const addFromLibrary = async (entry: LibraryEntry): Promise<boolean> => {
+    if (!project) return false;
+    const row = { level1: entry.level1, level2: entry.level2, name: entry.name, desc: entry.desc, value: entry.value, basis: entry.basis };
+    const at = endOfOwner(session.rows(PERF_TABLES.indicators), project.id);
+    const r = await runPerfChange(session, () => call('perf.indicators.paste', { path: session.path, owner: project.id, rows: [row], index: at }));
+    if (!r.ok) notifyError(r.error);
+    else setFocusRow(r.value.insertedRowIds[0] ?? null);
+    return r.ok;
+  };
+
+  const runLint = async () => {
+    const r = await call('perf.lint', { path: session.path });
+    if (!r.ok) return notifyError(r.error);
+    setFindings(r.value.filter((f) => f.store === PERF_TABLES.projects || f.store === PERF_TABLES.indicators || f.owner !== undefined));
+  };
+
+  const pick = (f: Finding) => {
+    const projectId = f.store === PERF_TABLES.projects ? f.row : (f.owner ?? null);
+    if (projectId && projects.some((p) => p.id === projectId)) setSelected(projectId);
+    if (f.store === PERF_TABLES.indicators && f.row) setFocusRow(f.row);
+    else if (f.column) setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="project-editor"] [name="${f.column}"]`)?.focus(), 50);
+  };
+
+  return (
+    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', gap: 1.5 }}>
+      <ProjectList projects={projects} selected={project?.id ?? null} unit={unit} onSelect={setSelected} onAdd={() => void addProject()} onDelete={() => setDialog('delete')} />
+      <Box sx={{ flex: 1, minWidth: 0, overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: 1.5, pb: 2 }}>
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Typography variant="subtitle1" sx={{ fontWeight: 600, flex: 1 }} noWrap>
+            {project ? `${index + 1}. ${project.cells.name || '（未命名项目）'} 绩效目标表` : '项目绩效目标'}
+          </Typography>
+          <Button size="small" variant="outlined" data-testid="open-library" disabled={!project} onClick={() => setDialog('library')}>
+            指标库
+          </Button>
+          <Button size="small" variant="outlined" data-testid="copy-indicators" disabled={!project} onClick={() => setDialog('copy')}>
+            复制指标…
+          </Button>
+          <Button size="small" variant="outlined" data-testid="run-lint" onClick={() => void runLint()}>
+            质量检查
+          </Button>
+        </Box>
+        {findings && <LintPanel findings={findings} onPick={pick} onClose={() => setFindings(null)} />}
+        {project ? (
+          <>
+            <ProjectEditor key={project.id} session={session} project={project} rowNumber={index + 1} unit={unit} />
+            <Typography variant="subtitle2">绩效指标</Typography>
+            <IndicatorGrid session={session} owner={project.id} all={indicators} style={style} unit={unit} focusRow={focusRow} setFocusRow={setFocusRow} onSaveToLibrary={setToLibrary} />
+          </>
+        ) : (
+          <Alert severity="info">还没有项目。点左侧“新增项目”，每个项目填写一张项目支出绩效目标表。</Alert>
+        )}
+      </Box>
+      {project && (
+        <>
+          <LibraryDialog open={dialog === 'library'} projectName={project.cells.name ?? ''} onClose={() => setDialog(null)} onAdd={addFromLibrary} />
+          <CopyIndicatorsDialog open={dialog === 'copy'} session={session} target={project} projects={projects} onClose={() => setDialog(null)} />
+          <ConfirmDialog
+            open={dialog === 'delete'}
+            title="删除项目"
+            text={`删除“${project.cells.name || '未命名项目'}”及其全部绩效指标？删除后可用“撤销”恢复。`}
+            confirmLabel="删除"
+            danger
+            onConfirm={() => void deleteProject(project.id)}
+            onClose={() => setDialog(null)}
+          />
+        </>
+      )}
+      <SaveToLibraryDialog row={toLibrary} style={style} onClose={() => setToLibrary(null)} />
+    </Box>
+  );
+}
