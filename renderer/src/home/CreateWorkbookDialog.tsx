@@ -1,9 +1,4 @@
 import { useEffect, useState } from 'react';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { MethodOutput } from '../../../shared/api/contract';
@@ -12,6 +7,7 @@ import { call } from '../api/client';
 import { useNotifier } from '../ui/Notifier';
 import { MetaFields } from '../workbook/MetaFields';
 import { defaultDraft, validateDraft, type MetaDraft, type MetaErrors } from '../workbook/metaForm';
+import { FormDialog } from '../ui/FormDialog.js';
 
 type TableSetSummary = MethodOutput<'tablesets.list'>[number];
 
@@ -52,43 +48,24 @@ export function CreateWorkbookDialog({ open, onClose, onCreated }: { open: boole
   };
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+    <FormDialog open={open} title="新建工作簿" busy={busy} submitLabel="创建" submitTestId="create-workbook" onClose={onClose} onSubmit={() => void submit()}>
+      <MetaFields draft={draft} errors={errors} onChange={setDraft} />
+      <TextField
+        select
+        fullWidth
+        name="tableSetId"
+        label="表格套表"
+        value={sets.length > 0 ? tableSetId : ''}
+        onChange={(e) => setTableSetId(e.target.value)}
+        helperText="按地区和年度确定的公开表格样式"
+        sx={{ mt: 2 }}
       >
-        <DialogTitle>新建工作簿</DialogTitle>
-        <DialogContent>
-          <MetaFields draft={draft} errors={errors} onChange={setDraft} />
-          <TextField
-            select
-            fullWidth
-            name="tableSetId"
-            label="表格套表"
-            value={sets.length > 0 ? tableSetId : ''}
-            onChange={(e) => setTableSetId(e.target.value)}
-            helperText="按地区和年度确定的公开表格样式"
-            sx={{ mt: 2 }}
-          >
-            {sets.map((s) => (
-              <MenuItem key={s.id} value={s.id}>
-                {s.name}（{s.region}，{s.year}年起）
-              </MenuItem>
-            ))}
-          </TextField>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            取消
-          </Button>
-          <Button type="submit" variant="contained" data-testid="create-workbook" disabled={busy}>
-            创建
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        {sets.map((s) => (
+          <MenuItem key={s.id} value={s.id}>
+            {s.name}（{s.region}，{s.year}年起）
+          </MenuItem>
+        ))}
+      </TextField>
+    </FormDialog>
   );
 }

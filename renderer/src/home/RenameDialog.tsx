@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
+import { FormDialog } from '../ui/FormDialog.js';
 
 const FORBIDDEN = /[\\/:*?"<>|]/;
 
@@ -39,37 +35,18 @@ export function RenameDialog({
   };
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <DialogTitle>重命名工作簿</DialogTitle>
-        <DialogContent>
-          <TextField
-            name="newName"
-            label="新文件名"
-            fullWidth
-            autoFocus
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            error={error !== null}
-            helperText={error ?? '扩展名 .bdwb 会自动加上'}
-            sx={{ mt: 1 }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            取消
-          </Button>
-          <Button type="submit" variant="contained" data-testid="confirm" disabled={busy}>
-            重命名
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog open={open} title="重命名工作簿" busy={busy} submitLabel="重命名" submitTestId="confirm" maxWidth="xs" onClose={onClose} onSubmit={submit}>
+      <TextField
+        name="newName"
+        label="新文件名"
+        fullWidth
+        autoFocus
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={error !== null}
+        helperText={error ?? '扩展名 .bdwb 会自动加上'}
+        sx={{ mt: 1 }}
+      />
+    </FormDialog>
   );
 }

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'react';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import type { WorkbookMeta } from '../../../shared/workbook/types';
 import { MetaFields } from './MetaFields';
 import { draftFromMeta, validateDraft, type MetaDraft, type MetaErrors } from './metaForm';
+import { FormDialog } from '../ui/FormDialog.js';
 
 /** Edits 部门名称, 年度 and the rest; the change is one undoable step like any cell edit. */
 export function MetaDialog({
@@ -46,27 +42,8 @@ export function MetaDialog({
   };
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <DialogTitle>工作簿信息</DialogTitle>
-        <DialogContent>
-          <MetaFields draft={draft} errors={errors} onChange={setDraft} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            取消
-          </Button>
-          <Button type="submit" variant="contained" data-testid="save-meta" disabled={busy}>
-            保存
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog open={open} title="工作簿信息" busy={busy} submitLabel="保存" submitTestId="save-meta" onClose={onClose} onSubmit={() => void submit()}>
+      <MetaFields draft={draft} errors={errors} onChange={setDraft} />
+    </FormDialog>
   );
 }
