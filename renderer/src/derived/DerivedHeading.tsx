@@ -20,7 +20,7 @@ export function DerivedHeading({ table, units, unit, onUnit }: { table: DerivedT
             value={unit}
             onChange={(e) => onUnit(e.target.value)}
             sx={{ minWidth: 220 }}
-            slotProps={{ select: { displayEmpty: true, SelectDisplayProps: { 'data-testid': 'unit-select' } as React.HTMLAttributes<HTMLDivElement> } }}
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true, SelectDisplayProps: { 'data-testid': 'unit-select' } as React.HTMLAttributes<HTMLDivElement> } }}
           >
             <MenuItem value="">全部（汇总）</MenuItem>
             {units.map((u) => (

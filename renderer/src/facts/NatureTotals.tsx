@@ -47,7 +47,8 @@ export function NatureTotals({ tableId, display, columns, unit }: { tableId: str
       {part('basic', '基本支出', basic)}
       {part('personnel', natureLabels['basic.personnel']!, sums.get('basic.personnel')!)}
       {part('public', natureLabels['basic.public']!, sums.get('basic.public')!)}
-      {part('project', natureLabels.project!, sums.get('project')!)}
+      {/* Projects themselves live in 项目; here only the lines that split a project over classifications. */}
+      {part('project', `${natureLabels.project!}（本表明细行）`, sums.get('project')!)}
       <span>（单位：{unit}）</span>
     </Box>
   );
