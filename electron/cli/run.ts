@@ -6,7 +6,7 @@ import { checkCommand } from './check.js';
 import { codesCommand } from './codes.js';
 import { CommandError, commands as coreCommands, UsageError, type Command } from './commands.js';
 import { tablesCommand } from './tables.js';
-import { defaultDataDir } from './data-dir.js';
+import { defaultDataDir } from '../core/data-dir.js';
 
 export interface CliIo {
   stdout(text: string): void;

@@ -1,21 +1,11 @@
-import os from 'node:os';
 import path from 'node:path';
+import { defaultDataDir } from '../core/data-dir.js';
 
 export interface HostOptions {
   dataDir: string;
   rootDir: string;
   port: number;
   open: boolean;
-}
-
-/** Where the library lives when nobody says otherwise: $BUDGETDESK_DATA_DIR, else the platform's per-user data folder. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
-  if (env.BUDGETDESK_DATA_DIR) return path.resolve(env.BUDGETDESK_DATA_DIR);
-  if (platform === 'linux') {
-    const xdg = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, '.local', 'share');
-    return path.join(xdg, 'budgetdesk');
-  }
-  return path.join(home, '.budgetdesk');
 }
 
 /** Parses `[--data-dir DIR] [--port N] [--no-open] [--root DIR]` (also `--flag=value`); throws a Chinese message on bad input. */

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { APP_VERSION, Core } from '../core/core.js';
+import { defaultDataDir } from '../core/data-dir.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { APP_HOME_URL } from './app-url.js';
 import { registerIpc } from './ipc.js';
@@ -114,7 +115,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     serveAppProtocol(protocol, rendererDir);
-    core = new Core({ dataDir: app.getPath('userData'), host: 'electron' });
+    core = new Core({ dataDir: defaultDataDir(), host: 'electron' });
     core.startAutoBackup();
     registerIpc(ipcMain, core);
     Menu.setApplicationMenu(

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/core.js';
-import { defaultDataDir, parseHostArgs } from '../../electron/host/host-options.js';
+import { defaultDataDir } from '../../electron/core/data-dir.js';
+import { parseHostArgs } from '../../electron/host/host-options.js';
 import { startLocalHost, type LocalHost } from '../../electron/host/server.js';
 
 const SECRET = 'TOP-SECRET-不应泄露-4711';
@@ -371,10 +372,12 @@ describe('local host: command line', () => {
     expect(() => parseHostArgs(['--bogus'], { rootDir: '/x' })).toThrow(/无法识别的参数/);
   });
 
-  it('picks the data folder from the environment, XDG on Linux, ~/.budgetdesk elsewhere', () => {
+  it('picks one data folder for app, host and CLI: the environment, else the platform app-data folder', () => {
     expect(defaultDataDir({ BUDGETDESK_DATA_DIR: '/data/bd' }, 'linux', '/home/u')).toBe(path.resolve('/data/bd'));
-    expect(defaultDataDir({}, 'linux', '/home/u')).toBe(path.join('/home/u', '.local', 'share', 'budgetdesk'));
-    expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', '/home/u')).toBe(path.join('/xdg', 'budgetdesk'));
-    expect(defaultDataDir({}, 'win32', 'C:/Users/u')).toBe(path.join('C:/Users/u', '.budgetdesk'));
+    expect(defaultDataDir({}, 'linux', '/home/u')).toBe(path.join('/home/u', '.config', 'BudgetDesk'));
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/u')).toBe(path.join('/xdg', 'BudgetDesk'));
+    expect(defaultDataDir({ APPDATA: 'C:/Users/u/AppData/Roaming' }, 'win32', 'C:/Users/u')).toBe(path.join('C:/Users/u/AppData/Roaming', 'BudgetDesk'));
+    expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe(path.join('/Users/u', 'Library', 'Application Support', 'BudgetDesk'));
+    expect(defaultDataDir({}, 'linux', '')).toBe(path.join(os.tmpdir(), 'BudgetDesk'));
   });
 });
