@@ -32,7 +32,7 @@ const T = SEED_000_TABLE_ID;
 
 interface Row {
   measure: string;
-  n: number;
+  n: number | '—';
   median: string;
   p95: string;
   max: string;
@@ -69,7 +69,7 @@ function record(measure: string, samples: number[], target?: { stat: 'median' | 
 function recordSummary(c: { name: string; medianMs: number; p95Ms: number; targetMs: number }): void {
   table.push({
     measure: c.name,
-    n: 0,
+    n: '—',
     median: ms(c.medianMs),
     p95: ms(c.p95Ms),
     max: '—',
