@@ -59,39 +59,42 @@ function projectReference(input: PerfInput): { value: Dec; source: string } | nu
   return entered ? { value: entered, source: '部门整体支出绩效目标表中' } : null;
 }
 
+/** Both the 专项 list and the project tables must add up to the department's 项目支出. */
+const projectSumChecks = [
+  {
+    rule: 'perf.special-sum',
+    store: PERF_TABLES.special,
+    where: '专项资金 › 合计',
+    what: '各专项资金总额合计',
+    fix: '请核对专项资金汇总表各行的资金总额，或部门整体的项目支出。',
+  },
+  {
+    rule: 'perf.projects-sum',
+    store: PERF_TABLES.projects,
+    where: '项目 › 合计',
+    what: '各项目绩效目标表的预算数合计',
+    fix: '请补齐或核对项目，使两者一致。',
+  },
+] as const;
+
 export function checkProjectTotals(input: PerfInput, out: FindingList): void {
   const ref = projectReference(input);
   if (!ref) return;
   const unit = input.moneyUnit;
-  const specials = rowsOf(input, PERF_TABLES.special);
-  if (specials.some((r) => moneyCell(r.cells, 'amount') !== null)) {
-    const sum = sumValues(specials.map((r) => r.cells.amount));
-    if (!sum.eq(ref.value)) {
-      out.add({
-        rule: 'perf.special-sum',
-        severity: 'error',
-        store: PERF_TABLES.special,
-        row: null,
-        column: 'amount',
-        where: '专项资金 › 合计',
-        message: `各专项资金总额合计 ${moneyText(sum, unit)}，与${ref.source}的项目支出 ${moneyText(ref.value, unit)} 不一致（相差 ${moneyText(sum.minus(ref.value).abs(), unit)}）。请核对专项资金汇总表各行的资金总额，或部门整体的项目支出。`,
-      });
-    }
-  }
-  const projects = rowsOf(input, PERF_TABLES.projects);
-  if (projects.some((r) => moneyCell(r.cells, 'amount') !== null)) {
-    const sum = sumValues(projects.map((r) => r.cells.amount));
-    if (!sum.eq(ref.value)) {
-      out.add({
-        rule: 'perf.projects-sum',
-        severity: 'error',
-        store: PERF_TABLES.projects,
-        row: null,
-        column: 'amount',
-        where: '项目 › 合计',
-        message: `各项目绩效目标表的预算数合计 ${moneyText(sum, unit)}，与${ref.source}的项目支出 ${moneyText(ref.value, unit)} 不一致（相差 ${moneyText(sum.minus(ref.value).abs(), unit)}）。请补齐或核对项目，使两者一致。`,
-      });
-    }
+  for (const check of projectSumChecks) {
+    const rows = rowsOf(input, check.store);
+    if (!rows.some((r) => moneyCell(r.cells, 'amount') !== null)) continue;
+    const sum = sumValues(rows.map((r) => r.cells.amount));
+    if (sum.eq(ref.value)) continue;
+    out.add({
+      rule: check.rule,
+      severity: 'error',
+      store: check.store,
+      row: null,
+      column: 'amount',
+      where: check.where,
+      message: `${check.what} ${moneyText(sum, unit)}，与${ref.source}的项目支出 ${moneyText(ref.value, unit)} 不一致（相差 ${moneyText(sum.minus(ref.value).abs(), unit)}）。${check.fix}`,
+    });
   }
 }
 
