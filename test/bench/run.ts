@@ -20,6 +20,7 @@ import type { Result } from '../../shared/api/result.js';
 import { callOk } from '../helpers/core.js';
 import { SEED_000_META, SEED_000_TABLE_ID, seed000InsertRows } from '../helpers/seed000.js';
 import { makeTempDir, removeTempDir } from '../helpers/temp.js';
+import { quantile, type BenchFigure } from './stats.js';
 
 const ROWS = 5000;
 const OPEN_RUNS = 9;
@@ -42,11 +43,6 @@ interface Row {
 }
 const table: Row[] = [];
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
-  return sorted[Math.max(0, i)]!;
-}
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : '—');
 
 function record(measure: string, samples: number[], target?: { stat: 'median' | 'p95'; limit: number }, note = ''): void {
@@ -66,7 +62,7 @@ function record(measure: string, samples: number[], target?: { stat: 'median' | 
   });
 }
 /** A figure measured by a bench case module, which reports its own median and p95. */
-function recordSummary(c: { name: string; medianMs: number; p95Ms: number; targetMs: number }): void {
+function recordSummary(c: BenchFigure): void {
   table.push({
     measure: c.name,
     n: '—',

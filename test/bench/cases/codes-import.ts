@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { importCodeList } from '../../../electron/core/codes/import-xlsx.js';
 import { builtinCodeList } from '../../../shared/reference/builtin.js';
 import { makeTempDir, removeTempDir } from '../../helpers/temp.js';
+import { figure, type BenchFigure } from '../stats.js';
 
 const ROWS = 1300;
 const RUNS = 9;
@@ -28,10 +29,9 @@ async function writeList(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Times importCodeList (read, check, diff, store) on a 1,300-row workbook written once. */
-export async function benchCodesImport(): Promise<{ name: string; medianMs: number; p95Ms: number; targetMs: number }> {
+export async function benchCodesImport(): Promise<BenchFigure> {
   const dir = makeTempDir('budgetdesk-bench-codes-');
   try {
     const file = path.join(dir, '2023年支出功能分类科目.xlsx');
@@ -45,9 +45,7 @@ export async function benchCodesImport(): Promise<{ name: string; medianMs: numb
       times.push(performance.now() - start);
       if (result.count !== ROWS) throw new Error(`expected ${ROWS} codes, read ${result.count}`);
     }
-    times.sort((a, b) => a - b);
-    const round = (ms: number) => Math.round(ms * 10) / 10;
-    return { name: `codes-import (${ROWS} rows)`, medianMs: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), targetMs: TARGET_MS };
+    return figure(`codes-import (${ROWS} rows)`, times, TARGET_MS);
   } finally {
     removeTempDir(dir);
   }

@@ -7,6 +7,7 @@ import { TableSetRegistry } from '../../../shared/tables/registry.js';
 import type { GridRow, RowCells, WorkbookMeta } from '../../../shared/workbook/types.js';
 import { callOk } from '../../helpers/core.js';
 import { makeTempDir, removeTempDir } from '../../helpers/temp.js';
+import { figure, type BenchFigure } from '../stats.js';
 
 /**
  * Recomputing the derived tables after one edit, for a large department: 5,000 expenditure lines
@@ -21,12 +22,6 @@ const RUNS = 200;
 const WARMUP = 20;
 const TARGET_MS = 20;
 
-export interface BenchFigure {
-  name: string;
-  medianMs: number;
-  p95Ms: number;
-  targetMs: number;
-}
 
 /** Deterministic pseudo-random numbers, so every run times the same workbook. */
 function randomSource(seed: number): (n: number) => number {
@@ -117,13 +112,6 @@ function storedRows(typed: Record<string, Record<string, string>[]>): ModelRows 
   return model;
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const round = (ms: number) => Math.round(ms * 100) / 100;
-function figure(name: string, times: number[], targetMs: number): BenchFigure {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { name, medianMs: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), targetMs };
-}
-
 /** One edit = one line's amount changed; every derived table of the set is then rendered. */
 function engineFigures(setId: string, typed: Record<string, Record<string, string>[]>, meta: Omit<WorkbookMeta, 'tableSetId'>): BenchFigure[] {
   const registry = new TableSetRegistry();
@@ -156,7 +144,7 @@ function engineFigures(setId: string, typed: Record<string, Record<string, strin
   }
   return [
     figure(`derive ${setId}: all ${ids.length} derived tables after one edit, engine (${LINES} lines, ${PROJECTS} projects)`, times, TARGET_MS),
-    { name: `derive ${setId}: first build of all ${ids.length} tables (informational)`, medianMs: round(coldMs), p95Ms: round(coldMs), targetMs: 1000 },
+    figure(`derive ${setId}: first build of all ${ids.length} tables (informational)`, [coldMs], 1000),
   ];
 }
 
