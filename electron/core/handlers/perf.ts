@@ -1,22 +1,16 @@
-import type { z } from 'zod';
-import type { Change, ChangeResult, MethodName, MethodOutput, Methods } from '../../../shared/api/contract.js';
+import type { Change, ChangeResult } from '../../../shared/api/contract.js';
 import type { Core } from '../core.js';
 import type { Workbook } from '../workbook/workbook.js';
-import { budgetTotals } from './budget-totals.js';
-import { copyChange, pasteChange, setValueChange } from './indicators.js';
-import { IndicatorLibrary } from './library-store.js';
-import { lintWorkbook } from './lint-runner.js';
-
-type PerfMethod = Extract<MethodName, `perf.${string}`>;
-type PerfHandlers = { [M in PerfMethod]: (input: z.output<Methods[M]['input']>) => MethodOutput<M> };
+import { budgetTotals } from '../perf/budget-totals.js';
+import { copyChange, pasteChange, setValueChange } from '../perf/indicators.js';
+import { IndicatorLibrary } from '../perf/library-store.js';
+import { lintWorkbook } from '../perf/lint-runner.js';
+import type { HandlersOf } from './types.js';
 
 /** The perf.* API methods; Core spreads these into its handler table. */
-export function perfHandlers(core: Core): PerfHandlers {
+export function perfHandlers(core: Core): HandlersOf<'perf.'> {
   const library = (): IndicatorLibrary => new IndicatorLibrary(core.options.dataDir);
-  const apply = (wb: Workbook, change: Change): ChangeResult => {
-    core.backups.beforeChange(wb, change);
-    return wb.change(change);
-  };
+  const apply = (wb: Workbook, change: Change): ChangeResult => core.commits.change(wb, change);
   return {
     'perf.lint': ({ path }) => {
       const wb = core.workbook(path);
