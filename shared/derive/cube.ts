@@ -35,6 +35,7 @@ export class Cube {
         cell = {
           measure: f.measure,
           unit: f.unit,
+          unitType: f.unitType,
           fundSource: f.fundSource,
           funcCode: f.funcCode,
           econCode: f.econCode,

@@ -1,25 +1,17 @@
 import { Dec, type Dec as Decimal } from '../money/decimal.js';
 import { govCodeFor, type UnitType } from '../reference/econ-map.js';
+import type { FactDimension } from '../tables/vocabulary.js';
 import type { GridRow, RowCells } from '../workbook/types.js';
 import { FACT_TABLES, type ModelRows } from './model.js';
 import type { FactSource } from './types.js';
 
 /**
  * Atomic budget facts, built from the model tables' rows. A fact is one income amount or one
- * expenditure line with every dimension the table layouts filter on (schema.ts, "Fact queries").
+ * expenditure line with every dimension the table layouts filter on (shared/tables/vocabulary.ts).
  */
 
-export interface FactDims {
-  measure: 'income' | 'expense';
-  unit: string;
-  fundSource: string;
-  funcCode: string;
-  econCode: string;
-  govEconCode: string;
-  nature: string;
-  project: string;
-  projectCategory: string;
-}
+/** A fact's measure and one value per dimension of the vocabulary (shared/tables/vocabulary.ts). */
+export type FactDims = { measure: 'income' | 'expense' } & Record<FactDimension, string>;
 
 export interface Fact extends FactDims {
   /** Unique per fact: '<model table>:<row id>'. */
@@ -65,7 +57,7 @@ export interface FactIssue extends FactSource {
 const ZERO = new Dec(0);
 
 export function dimKeyOf(d: FactDims): string {
-  return `${d.measure}|${d.unit}|${d.fundSource}|${d.funcCode}|${d.econCode}|${d.govEconCode}|${d.nature}|${d.project}|${d.projectCategory}`;
+  return `${d.measure}|${d.unit}|${d.unitType}|${d.fundSource}|${d.funcCode}|${d.econCode}|${d.govEconCode}|${d.nature}|${d.project}|${d.projectCategory}`;
 }
 
 function makeFact(d: FactDims, amount: Decimal, prev: Decimal, source: FactSource, cells: RowCells): Fact {
@@ -74,6 +66,7 @@ function makeFact(d: FactDims, amount: Decimal, prev: Decimal, source: FactSourc
   return {
     measure: d.measure,
     unit: d.unit,
+    unitType: d.unitType,
     fundSource: d.fundSource,
     funcCode: d.funcCode,
     econCode: d.econCode,
@@ -342,6 +335,11 @@ export class FactBase {
     return raw || inherited || this.selfUnit;
   }
 
+  /** 单位性质 of a unit ('' when the workbook lists none or it was left blank). */
+  private unitTypeOf(unit: string): string {
+    return this.unitTypes.get(unit) ?? '';
+  }
+
   private readonly govCodes = new Map<string, string>();
 
   private govCode(econCode: string, unit: string): string {
@@ -404,7 +402,7 @@ export class FactBase {
     const fundSource = cell(row.cells, 'fundSource');
     if (fundSource === '') issues.push({ detail: '没有选择收入来源' });
     const unit = this.unitOf(cell(row.cells, 'unit'), '', issues);
-    const dims: FactDims = { measure: 'income', unit, fundSource, funcCode: '', econCode: '', govEconCode: '', nature: '', project: '', projectCategory: '' };
+    const dims: FactDims = { measure: 'income', unit, unitType: this.unitTypeOf(unit), fundSource, funcCode: '', econCode: '', govEconCode: '', nature: '', project: '', projectCategory: '' };
     return { fact: makeFact(dims, money(row.cells, 'amount') ?? ZERO, money(row.cells, 'prevAmount') ?? ZERO, source, row.cells), issues, dep: undefined };
   }
 
@@ -428,6 +426,7 @@ export class FactBase {
     const dims: FactDims = {
       measure: 'expense',
       unit,
+      unitType: this.unitTypeOf(unit),
       fundSource,
       funcCode,
       econCode,
@@ -464,6 +463,7 @@ export class FactBase {
     const dims: FactDims = {
       measure: 'expense',
       unit,
+      unitType: this.unitTypeOf(unit),
       fundSource: p.fundSource,
       funcCode: p.funcCode,
       econCode: p.econCode,

@@ -1,47 +1,41 @@
 import type { FactQuery } from '../tables/schema.js';
+import { dimension, type FactDimension } from '../tables/vocabulary.js';
 import type { FactDims } from './facts.js';
 
-/** A compiled filter over fact dimensions (the vocabulary documented at the top of schema.ts). */
+/** A compiled filter over fact dimensions (shared/tables/vocabulary.ts). */
 export type Pred = (f: FactDims) => boolean;
 
 export type Filter = Record<string, string | string[]>;
 
 const always: Pred = () => true;
 
+/** One filter key as a predicate, by how its dimension matches (the vocabulary's `match`). */
 function oneKey(key: string, raw: string | string[]): Pred {
   const values = Array.isArray(raw) ? raw : [raw];
-  switch (key) {
-    case 'fundSource':
-    case 'nature': {
+  const dim = dimension(key);
+  // validateTableSet() refuses unknown keys; a key that slipped through matches nothing rather than everything.
+  if (!dim) return () => false;
+  const field = key as FactDimension;
+  switch (dim.match) {
+    case 'hierarchical': {
       // 'general' matches 'general.nonTax.fee': a hierarchical value covers its descendants.
       const dotted = values.map((v) => `${v}.`);
-      const field = key;
       return (f) => {
         const v = f[field];
         for (let i = 0; i < values.length; i++) if (v === values[i] || v.startsWith(dotted[i]!)) return true;
         return false;
       };
     }
-    case 'funcCode':
-    case 'econCode':
-    case 'govEconCode': {
-      const field = key;
+    case 'prefix':
       return (f) => {
         const v = f[field];
         for (const prefix of values) if (v.startsWith(prefix)) return true;
         return false;
       };
-    }
-    case 'project':
-    case 'projectCategory':
-    case 'unit': {
-      const field = key;
+    case 'exact': {
       const set = new Set(values);
       return (f) => set.has(f[field]);
     }
-    default:
-      // validateTableSet() refuses unknown keys; a key that slipped through matches nothing rather than everything.
-      return () => false;
   }
 }
 

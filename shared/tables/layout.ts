@@ -85,7 +85,7 @@ export interface TemplateVars {
   item?: Record<string, string | undefined>;
 }
 
-/** Fills the placeholders documented in schema.ts; unknown ones are left visible rather than hidden. */
+/** Fills the placeholders listed in vocabulary.ts; unknown ones are left visible rather than hidden. */
 export function fillTemplate(text: string, vars: TemplateVars): string {
   return text.replace(/\{(year|prevYear|deptName|unitCode|scope|index|item\.[A-Za-z0-9_]+)\}/g, (whole, name: string) => {
     switch (name) {

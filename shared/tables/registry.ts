@@ -5,7 +5,9 @@ import hunan2020 from './sets/hunan-2020.json' with { type: 'json' };
 import national9 from './sets/national-9.json' with { type: 'json' };
 import modelBudget from './model/budget.json' with { type: 'json' };
 import modelPerformance from './model/performance.json' with { type: 'json' };
-import { checkTableSet, type TableDef, type TableSet, type TableSetProblem } from './schema.js';
+import { withResolvedOptions } from './options.js';
+import type { TableDef, TableSet } from './schema.js';
+import { checkTableSet, type TableSetProblem } from './validate.js';
 
 /** Built-in table sets. A new region or year is a new JSON file in ./sets, listed here. */
 const builtIn: unknown[] = [hunan2019jx, hunan2020, national9, hebeiCountyProject, districtProject2023];
@@ -40,7 +42,7 @@ function setIdOf(raw: unknown): string {
 function checked(raw: unknown): TableSet {
   const { set, problems } = checkTableSet(raw);
   if (!set || problems.length > 0) throw new TableSetError(setIdOf(raw), problems);
-  return set;
+  return { ...set, tables: set.tables.map(withResolvedOptions) };
 }
 
 export class TableSetRegistry {

@@ -99,6 +99,19 @@ describe('预算单位', () => {
     }
   });
 
+  it('单位性质 is a fact dimension: 机关运行经费 counts the 公用经费 of 行政单位 only', async () => {
+    const sums = await callOk(core, 'workbook.factSums', {
+      path: file,
+      queries: {
+        operating: { measure: 'expense', filter: { fundSource: 'general', nature: 'basic.public', unitType: ['admin', 'civilServant'] } },
+        institutionPublic: { measure: 'expense', filter: { nature: 'basic.public', unitType: 'institution' } },
+        institutionIncome: { measure: 'income', filter: { unitType: 'institution' } },
+      },
+    });
+    // 101 (行政单位): 30201 20 from 经费拨款; 102 (事业单位): 30201 20.5 from 事业收入, income 30 + 20.5.
+    expect(sums).toEqual({ operating: '200000', institutionPublic: '205000', institutionIncome: '505000' });
+  });
+
   it('an unknown unit is refused', async () => {
     const error = await callErr(core, 'workbook.derived', { path: file, tableId: 'srzb', unit: '999' }, 'NOT_FOUND');
     expect(error.message).toContain('预算单位');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formFieldTarget, PERF_TABLES } from '../../shared/perf/binding.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
-import { checkTableSet, type TableDef } from '../../shared/tables/schema.js';
+import type { TableDef } from '../../shared/tables/schema.js';
+import { checkTableSet } from '../../shared/tables/validate.js';
 import model from '../../shared/tables/model/performance.json' with { type: 'json' };
 import hebei from '../../shared/tables/sets/hebei-county-project.json' with { type: 'json' };
 

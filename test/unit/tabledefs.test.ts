@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtInTableSets, DEFAULT_TABLE_SET_ID, TableSetError, TableSetRegistry } from '../../shared/tables/registry.js';
-import { checkTableSet, hierarchicalMatch, tableSetSchema, validateTableSet, type FactQuery, type TableDef, type TableSet } from '../../shared/tables/schema.js';
+import { tableSetSchema, type FactQuery, type TableDef, type TableSet } from '../../shared/tables/schema.js';
+import { checkTableSet, validateTableSet } from '../../shared/tables/validate.js';
+import { hierarchicalMatch } from '../../shared/tables/vocabulary.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- broken definitions are built by poking raw JSON */
 

@@ -1,6 +1,7 @@
 import modelBudget from '../../../shared/tables/model/budget.json';
 import modelPerformance from '../../../shared/tables/model/performance.json';
 import { FACT_TABLES } from '../../../shared/derive/model';
+import { withResolvedOptions } from '../../../shared/tables/options';
 import type { TableDef } from '../../../shared/tables/schema';
 
 export const ENTRY_GROUP = '预算数据录入';
@@ -21,7 +22,7 @@ const order: { id: string; label: string; group: string }[] = [
   { id: 'perf-dept-goals', label: '部门整体分项目标', group: PERF_GROUP },
 ];
 
-const all = [modelBudget, modelPerformance].flatMap((doc) => (doc as unknown as { tables: TableDef[] }).tables);
+const all = [modelBudget, modelPerformance].flatMap((doc) => (doc as unknown as { tables: TableDef[] }).tables.map(withResolvedOptions));
 
 /** The model tables with the side list's short titles, as the grid and the fixed editor take them. */
 export const modelTableDefs: TableDef[] = order.flatMap(({ id, label, group }) => {
