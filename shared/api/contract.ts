@@ -3,6 +3,7 @@ import { metaSchema, type GridRow, type WorkbookMeta, type WorkbookState } from 
 import { factQuerySchema, type TableSet } from '../tables/schema.js';
 import type { DerivedTable, DrillResult, TablesOverview } from '../derive/types.js';
 import type { Finding } from '../perf/findings.js';
+import type { BudgetProject } from '../perf/budget-link.js';
 import { libraryEntryInputSchema, type LibraryEntry } from '../perf/library-entry.js';
 import { level1Names } from '../perf/tree.js';
 
@@ -158,6 +159,8 @@ export const methods = {
   'perf.lint': method<Finding[]>()(z.strictObject({ path })),
   /** 资金总额/基本支出/项目支出 (元) from the budget data, to offer in 部门整体; null without budget data. */
   'perf.budgetTotals': method<{ total: string; basic: string; project: string } | null>()(z.strictObject({ path })),
+  /** The budget's projects (row id, name, 支出方向 from the 功能科目, amount in 元) that 专项 and 支出方向 rows follow. */
+  'perf.budgetProjects': method<BudgetProject[]>()(z.strictObject({ path })),
   /**
    * Pasted indicator rows (keys level1, level2, name, desc, value, basis, weight, direction, periodValue) for
    * one owner (a perf-projects row id, or 'dept'): merged 一级/二级 cells inherit from the row above, 效果指标

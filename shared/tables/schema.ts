@@ -47,6 +47,12 @@ export const columnDefSchema = z.strictObject({
     .optional(),
   /** A column holding another table's key (a line's project): the picker offers that table's rows. */
   ref: z.strictObject({ table: z.string(), column: z.string(), display: z.string().optional() }).optional(),
+  /**
+   * Rows that follow a budget project (项目支出, shared/perf/budget-link.ts): 'link' holds the project's
+   * row id; a 'name', 'amount' or 'direction' (支出方向, from the project's 功能科目) column left empty
+   * shows the project's current figure, and a value typed there overrides it.
+   */
+  fromProject: z.enum(['link', 'name', 'amount', 'direction']).optional(),
 });
 export type ColumnDef = z.infer<typeof columnDefSchema>;
 

@@ -430,8 +430,19 @@ export function normaliseTitle(title: string): string {
     .replace(/[－—–-]/g, '-');
 }
 
+/** Project-following columns need exactly one hidden link column; the amount follows into a money column. */
+function checkProjectLink(columns: readonly ColumnDef[], path: string, add: AddProblem): void {
+  const links = columns.filter((c) => c.fromProject === 'link');
+  const follows = columns.filter((c) => c.fromProject !== undefined && c.fromProject !== 'link');
+  if (links.length > 1) add(path, `只能有一个关联项目的列（fromProject: link），现有 ${links.length} 个`);
+  if (links.some((c) => !c.hidden)) add(path, '关联项目的列保存项目的内部编号，应设为 hidden');
+  if (follows.length > 0 && links.length === 0) add(path, `列 ${list(follows.map((c) => c.key))} 跟随预算项目，但表中没有关联项目的列（fromProject: link）`);
+  for (const c of follows) if (c.fromProject === 'amount' && c.type !== 'money') add(path, `列 ${c.key} 跟随项目金额，应为 money 类型`);
+}
+
 function checkTable(t: TableDef, path: string, add: AddProblem): void {
   checkColumns(t.columns, `${path}.columns`, add);
+  checkProjectLink(t.columns, `${path}.columns`, add);
   if (t.body.kind !== 'form') {
     if (t.columns.length === 0) add(`${path}.columns`, '表格没有列');
     checkHeader(t.columns, t.header, path, add);

@@ -28,7 +28,7 @@ describe('the performance model (shared/tables/model/performance.json)', () => {
   it('is a valid document whose tables every workbook has', () => {
     expect(checkTableSet(model).problems).toEqual([]);
     expect(registry.modelTables().map((t) => t.id)).toEqual(expect.arrayContaining(Object.values(PERF_TABLES)));
-    expect(modelTable(PERF_TABLES.special).columns.map((c) => c.key)).toEqual(['seq', 'name', 'direction', 'amount', 'goalPeriod', 'goalYear']);
+    expect(modelTable(PERF_TABLES.special).columns.map((c) => c.key)).toEqual(['budgetProject', 'seq', 'name', 'direction', 'amount', 'goalPeriod', 'goalYear']);
     expect(modelTable(PERF_TABLES.indicators).columns.map((c) => c.key)).toEqual([
       'owner',
       'level1',

@@ -55,7 +55,7 @@ describe('built-in table sets', () => {
   it('keep 附件3-1 (zxzj-hz) as the grid and E2E tests expect it', () => {
     const def = new TableSetRegistry().table('hunan-2019-jx', 'zxzj-hz')!;
     expect(def.number).toBe('附件3-1');
-    expect(def.columns.map((c) => c.key)).toEqual(['seq', 'name', 'direction', 'amount', 'goalPeriod', 'goalYear']);
+    expect(def.columns.map((c) => c.key)).toEqual(['budgetProject', 'seq', 'name', 'direction', 'amount', 'goalPeriod', 'goalYear']);
     expect(def.body).toEqual({ kind: 'free', total: { label: '合计', labelColumn: 'name', position: 'bottom' } });
   });
 

@@ -1,6 +1,7 @@
 import type { Change, ChangeResult } from '../../../shared/api/contract.js';
 import type { Core } from '../core.js';
 import type { Workbook } from '../workbook/workbook.js';
+import { workbookBudgetProjects } from '../perf/budget-projects.js';
 import { budgetTotals } from '../perf/budget-totals.js';
 import { copyChange, pasteChange, setValueChange } from '../perf/indicators.js';
 import { IndicatorLibrary } from '../perf/library-store.js';
@@ -14,8 +15,9 @@ export function perfHandlers(core: Core): HandlersOf<'perf.'> {
   return {
     'perf.lint': ({ path }) => {
       const wb = core.workbook(path);
-      return lintWorkbook(wb, core.tableSets.get(wb.meta().tableSetId));
+      return lintWorkbook(wb, core.tableSets.get(wb.meta().tableSetId), workbookBudgetProjects(wb, core.options.dataDir));
     },
+    'perf.budgetProjects': ({ path }) => workbookBudgetProjects(core.workbook(path), core.options.dataDir),
     'perf.budgetTotals': ({ path }) => {
       const totals = budgetTotals(core.workbook(path));
       return totals && { total: totals.total.toFixed(), basic: totals.basic.toFixed(), project: totals.project.toFixed() };
