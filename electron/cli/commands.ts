@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { ApiError } from '../../shared/api/result.js';
-import { DEFAULT_TABLE_SET_ID } from '../../shared/tables/registry.js';
 import { fillTemplate } from '../../shared/tables/layout.js';
 import { moneyUnits, type MoneyUnit } from '../../shared/tables/schema.js';
 import { canonicalJson } from '../../shared/workbook/interchange.js';
@@ -62,7 +61,7 @@ function newMeta(core: Core, values: CommandContext['values']): WorkbookMeta {
   const yearText = text(values.year);
   if (yearText === undefined) throw new UsageError('缺少年度：请用 --year <YYYY> 指定，例如 --year 2025', 'new');
   if (!/^\d{4}$/.test(yearText.trim())) throw new UsageError(`年度“${yearText}”无效，应为四位数字，例如 2025`, 'new');
-  const setId = text(values['table-set']) ?? DEFAULT_TABLE_SET_ID;
+  const setId = text(values['table-set']) ?? core.defaultTableSetId(Number(yearText), text(values.region));
   const set = core.tableSets.get(setId);
   if (!set) {
     const known = core.tableSets.list().map((s) => `${s.id}（${s.name}）`);
@@ -108,7 +107,8 @@ export const commands: Command[] = [
       '  --unit-code <编码>     单位编码',
       '  --money-unit <单位>    金额单位：万元 或 元（默认随表格套表）',
       '  --scope <范围>         编报范围（默认：本级）',
-      `  --table-set <ID>       表格套表（默认：${DEFAULT_TABLE_SET_ID}）`,
+      '  --region <地区>        所在地区，例如 湖南省株洲市（用于选择默认表格套表）',
+      '  --table-set <ID>       表格套表（默认：该年度、该地区已启用的套表中表格最全的一套）',
     ].join('\n'),
     positionals: ['文件'],
     options: {
@@ -117,6 +117,7 @@ export const commands: Command[] = [
       'unit-code': { type: 'string' },
       'money-unit': { type: 'string' },
       scope: { type: 'string' },
+      region: { type: 'string' },
       'table-set': { type: 'string' },
     },
     run({ core, positionals, values, out }) {

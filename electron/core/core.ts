@@ -2,11 +2,12 @@ import { isMethodName, methods, type MethodName } from '../../shared/api/contrac
 import { makeError } from '../../shared/api/errors-zh.js';
 import type { Result } from '../../shared/api/result.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
+import { chooseTableSet, summarizeTableSet } from '../../shared/tables/set-choice.js';
 import type { WorkbookMeta } from '../../shared/workbook/types.js';
 import { BackupService, type BackupPolicy, type BackupReason } from './backups.js';
 import { CommitPath } from './commit.js';
 import { DerivedService } from './derived.js';
-import { toApiError } from './errors.js';
+import { CoreError, toApiError } from './errors.js';
 import { appHandlers } from './handlers/app.js';
 import { backupHandlers } from './handlers/backups.js';
 import { libraryHandlers } from './handlers/library.js';
@@ -85,6 +86,13 @@ export class Core {
   /** The open workbook at `file`, opening it (and migrating, after a backup) on first use. */
   workbook(file: string): Workbook {
     return this.workbooks.get(file);
+  }
+
+  /** The set a new workbook gets when none is named: the same rule for the dialog, the API and `budgetdesk new`. */
+  defaultTableSetId(year: number, region?: string): string {
+    const set = chooseTableSet(this.tableSets.list().map(summarizeTableSet), { year, region });
+    if (!set) throw new CoreError('NOT_FOUND', { what: '表格套表', path: region ? `${region} ${String(year)}年` : `${String(year)}年` });
+    return set.id;
   }
 
   createWorkbook(file: string, meta: WorkbookMeta): Workbook {

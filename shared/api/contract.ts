@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { metaSchema, type GridRow, type WorkbookMeta, type WorkbookState } from '../workbook/types.js';
 import { factQuerySchema, type TableSet } from '../tables/schema.js';
+import type { TableSetSummary } from '../tables/set-choice.js';
 import type { DerivedTable, DrillResult, TablesOverview } from '../derive/types.js';
 import type { Finding } from '../perf/findings.js';
 import type { BudgetProject } from '../perf/budget-link.js';
@@ -95,7 +96,11 @@ const method =
 
 export const methods = {
   'app.info': method<AppInfo>()(z.strictObject({})),
-  'tablesets.list': method<{ id: string; name: string; region: string; year: number }[]>()(z.strictObject({})),
+  'tablesets.list': method<TableSetSummary[]>()(z.strictObject({})),
+  /** The set a new workbook of that year and region gets by default (the same rule as `budgetdesk new`). */
+  'tablesets.choose': method<{ id: string }>()(
+    z.strictObject({ year: metaSchema.shape.year, region: z.string().trim().max(100).optional() }),
+  ),
   'tablesets.get': method<TableSet>()(z.strictObject({ id })),
 
   'library.list': method<{ workbooks: WorkbookListEntry[]; recent: WorkbookListEntry[] }>()(z.strictObject({})),

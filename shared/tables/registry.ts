@@ -19,8 +19,6 @@ const builtIn: unknown[] = [hunan2019jx, hunan2020, national9, hebeiCountyProjec
  */
 const builtInModels: unknown[] = [modelBudget, modelPerformance];
 
-export const DEFAULT_TABLE_SET_ID = 'hunan-2019-jx';
-
 /** A table set that cannot be used; `problems` says what to fix, `message` lists the first few. */
 export class TableSetError extends Error {
   constructor(

@@ -55,11 +55,26 @@ describe('budgetdesk CLI', { timeout: 180_000 }, () => {
     expect(JSON.parse(a.toString('utf8'))).toEqual({
       format: 'budgetdesk-workbook',
       formatVersion: 1,
-      meta: { deptName: '县财政局', unitCode: '301', year: 2025, moneyUnit: '元', scope: '汇总', tableSetId: 'hunan-2019-jx' },
+      // No --table-set: the fullest set in use by 2025 (湖南 2020's 17 公开 tables and 绩效 forms).
+      meta: { deptName: '县财政局', unitCode: '301', year: 2025, moneyUnit: '元', scope: '汇总', tableSetId: 'hunan-2020' },
       tables: {},
     });
     // Nothing left open or half-written: no WAL files, no temp files.
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.bdwb', 'b.json', '财政局.bdwb']);
+  });
+
+  it('new without --table-set takes the fullest set in use for the year and region', () => {
+    const dir = temp.make();
+    const setOf = (name: string, ...args: string[]): unknown => {
+      const file = path.join(dir, `${name}.bdwb`);
+      expectOk(cli(['new', file, '--dept', name, ...args]));
+      return (JSON.parse(expectOk(cli(['info', file])).stdout) as { meta: { tableSetId: string } }).meta.tableSetId;
+    };
+    // Seed 001: a 2020 Hunan department publishes the 17 公开 tables and the 绩效 forms.
+    expect(setOf('石峰区政府办2020', '--year', '2020', '--region', '湖南省株洲市')).toBe('hunan-2020');
+    // Seed 000: in 2019 only the 3 绩效 forms were in use.
+    expect(setOf('石峰区政府办2019', '--year', '2019')).toBe('hunan-2019-jx');
+    expect(setOf('玉田县2023', '--year', '2023', '--region', '河北省')).toBe('district-2023-project');
   });
 
   it('round-trips a filled workbook byte-identically, money exact in 元', async () => {

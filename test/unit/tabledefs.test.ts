@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInTableSets, DEFAULT_TABLE_SET_ID, TableSetError, TableSetRegistry } from '../../shared/tables/registry.js';
+import { builtInTableSets, TableSetError, TableSetRegistry } from '../../shared/tables/registry.js';
 import { tableSetSchema, type FactQuery, type TableDef, type TableSet } from '../../shared/tables/schema.js';
 import { checkTableSet, validateTableSet } from '../../shared/tables/validate.js';
 import { hierarchicalMatch } from '../../shared/tables/vocabulary.js';
@@ -49,7 +49,6 @@ describe('built-in table sets', () => {
   it('are all registered', () => {
     const registry = new TableSetRegistry();
     expect(registry.list().map((s) => s.id)).toEqual(['hunan-2019-jx', 'hunan-2020', 'national-9', 'hebei-county-project', 'district-2023-project']);
-    expect(registry.get(DEFAULT_TABLE_SET_ID)).toBeDefined();
   });
 
   it('keep 附件3-1 (zxzj-hz) as the grid and E2E tests expect it', () => {

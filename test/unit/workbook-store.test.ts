@@ -43,7 +43,8 @@ describe('create', () => {
     const state = await callOk(core, 'library.create', { meta: { deptName: '财政局', year: 2024 } });
     expect(existsSync(state.path)).toBe(true);
     expect(path.basename(state.path)).toBe('财政局-2024年.bdwb');
-    expect(state.meta).toEqual({ deptName: '财政局', year: 2024, unitCode: '', moneyUnit: '万元', scope: '本级', tableSetId: 'hunan-2019-jx' });
+    // No set named: the fullest one in use by 2024 (see table-set-choice.test.ts).
+    expect(state.meta).toEqual({ deptName: '财政局', year: 2024, unitCode: '', moneyUnit: '万元', scope: '本级', tableSetId: 'hunan-2020' });
     expect(state).toMatchObject({ revision: 0, canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, formatVersion: 1 });
     expect(await rows(core, state.path)).toEqual([]);
   });

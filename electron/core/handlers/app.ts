@@ -1,3 +1,4 @@
+import { summarizeTableSet } from '../../../shared/tables/set-choice.js';
 import type { Core } from '../core.js';
 import { CoreError } from '../errors.js';
 import { LATEST_VERSION } from '../workbook/migrations.js';
@@ -13,7 +14,8 @@ export function appHandlers(core: Core): HandlersOf<'app.' | 'tablesets.'> {
       libraryDir: core.library.libraryDir,
       formatVersion: LATEST_VERSION,
     }),
-    'tablesets.list': () => core.tableSets.list().map(({ id, name, region, year }) => ({ id, name, region, year })),
+    'tablesets.list': () => core.tableSets.list().map(summarizeTableSet),
+    'tablesets.choose': ({ year, region }) => ({ id: core.defaultTableSetId(year, region) }),
     'tablesets.get': ({ id }) => {
       const set = core.tableSets.get(id);
       if (!set) throw new CoreError('NOT_FOUND', { what: '表格套表', path: id });

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_TABLE_SET_ID } from '../../../shared/tables/registry.js';
 import type { WorkbookMeta } from '../../../shared/workbook/types.js';
 import type { Core } from '../core.js';
 import { CoreError, toApiError } from '../errors.js';
@@ -36,14 +35,15 @@ export function libraryHandlers(core: Core): HandlersOf<'library.'> {
       return { workbooks, recent };
     },
     'library.create': ({ meta, fileName }) => {
-      const set = core.tableSets.get(meta.tableSetId ?? DEFAULT_TABLE_SET_ID);
+      const tableSetId = meta.tableSetId ?? core.defaultTableSetId(meta.year);
+      const set = core.tableSets.get(tableSetId);
       const full: WorkbookMeta = {
         deptName: meta.deptName,
         year: meta.year,
         unitCode: meta.unitCode ?? '',
         moneyUnit: meta.moneyUnit ?? set?.moneyUnit ?? '万元',
         scope: meta.scope ?? '本级',
-        tableSetId: meta.tableSetId ?? DEFAULT_TABLE_SET_ID,
+        tableSetId,
       };
       const file = core.library.newPath(fileName ?? `${full.deptName}-${full.year}年`, fileName !== undefined);
       const wb = core.createWorkbook(file, full);
