@@ -12,6 +12,7 @@ import { appHandlers } from './handlers/app.js';
 import { backupHandlers } from './handlers/backups.js';
 import { libraryHandlers } from './handlers/library.js';
 import { perfHandlers } from './handlers/perf.js';
+import { printHandlers } from './handlers/print.js';
 import { tableHandlers } from './handlers/tables.js';
 import type { Handler } from './handlers/types.js';
 import { workbookHandlers } from './handlers/workbook.js';
@@ -63,6 +64,7 @@ export class Core {
       ...tableHandlers(this),
       ...backupHandlers(this),
       ...perfHandlers(this),
+      ...printHandlers(this),
     };
   }
 

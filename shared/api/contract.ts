@@ -7,6 +7,7 @@ import type { Finding } from '../perf/findings.js';
 import type { BudgetProject } from '../perf/budget-link.js';
 import { libraryEntryInputSchema, type LibraryEntry } from '../perf/library-entry.js';
 import { level1Names } from '../perf/tree.js';
+import type { PrintDocument, PrintTable } from '../print/types.js';
 
 /**
  * The one API contract. Every host (Electron IPC, the local HTTP host, tests, the CLI) calls
@@ -18,6 +19,7 @@ const id = z.string().min(1).max(80);
 const cellText = z.string().max(20000);
 const colKey = z.string().min(1).max(60);
 const MAX_BATCH = 50000;
+const documentPart = z.enum(['all', 'budget', 'performance']);
 
 export const editSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -156,6 +158,16 @@ export const methods = {
       prev: z.boolean().optional(),
     }),
   ),
+  /**
+   * One layout of the workbook's set as printed (shared/print/types.ts): one table, or one per record of a
+   * repeated form (项目绩效目标表). What the read-only views, the preview and the writers all show.
+   */
+  'print.table': method<PrintTable[]>()(z.strictObject({ path, tableId: id })),
+  /**
+   * The submission as one document: cover, 目录, 说明, the published tables in set order, the 绩效目标 tables.
+   * `part` budget = 部门预算公开 only, performance = 绩效目标 only; `tables` narrows to those layout ids.
+   */
+  'print.document': method<PrintDocument>()(z.strictObject({ path, part: documentPart.optional(), tables: z.array(id).min(1).max(500).optional() })),
   /** Without `out`, the new workbook goes into the library under the department's name. */
   'library.importJson': method<WorkbookState>()(z.strictObject({ jsonPath: path, out: path.optional() })),
 

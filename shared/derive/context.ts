@@ -22,7 +22,10 @@ export function codeName(ctx: DeriveContext, kind: CodeKind, code: string): stri
   return list ? indexOf(list).get(code)?.name : undefined;
 }
 
-export function templateVars(ctx: DeriveContext): TemplateVars {
+/** Only the meta and the unit matter here, so the printer frames entered tables and forms with it too. */
+export type FrameContext = Pick<DeriveContext, 'meta' | 'unit'>;
+
+export function templateVars(ctx: FrameContext): TemplateVars {
   const vars: TemplateVars = { year: ctx.meta.year, deptName: ctx.unit?.name || ctx.meta.deptName, unitCode: ctx.unit?.code ?? ctx.meta.unitCode, scope: ctx.meta.scope };
   return vars;
 }
@@ -32,7 +35,7 @@ export function tableUnit(def: TableDef, meta: WorkbookMeta): MoneyUnit {
 }
 
 /** Title, unit lines, header and notes: everything of a DerivedTable that does not depend on the figures. */
-export function tableFrame(def: TableDef, ctx: DeriveContext): Omit<DerivedTable, 'rows' | 'empty' | 'hints' | 'problems'> {
+export function tableFrame(def: TableDef, ctx: FrameContext): Omit<DerivedTable, 'rows' | 'empty' | 'hints' | 'problems'> {
   const vars = templateVars(ctx);
   const unit = tableUnit(def, ctx.meta);
   const frame: Omit<DerivedTable, 'rows' | 'empty' | 'hints' | 'problems'> = {

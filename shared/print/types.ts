@@ -34,6 +34,8 @@ export interface PrintCell {
   indent?: number;
   /** Multi-line text keeps its line breaks (goals, measures). */
   wrap?: boolean;
+  /** Form cells: the field whose value the cell shows (views and recognition find a value by it). */
+  field?: string;
 }
 
 export type PrintRowRole = 'header' | 'number' | 'body' | 'section' | 'subtotal' | 'total' | 'blank';
@@ -41,7 +43,10 @@ export type PrintRowRole = 'header' | 'number' | 'body' | 'section' | 'subtotal'
 export interface PrintRow {
   role: PrintRowRole;
   cells: PrintCell[];
-  /** Stable key of a derived row (a code, 'total' …) for drill-down, highlighting and recognition. */
+  /**
+   * Stable key of a derived row (a code, 'total' …) for drill-down, highlighting and recognition; a form's
+   * list record is '<list field>/<row id>'.
+   */
   key?: string;
   level?: number;
   /**
@@ -71,6 +76,13 @@ export interface PrintTable {
   orientation: 'portrait' | 'landscape';
   /** 'derived' and 'free'/'fixed' tables print a header and rows; 'form' tables are a grid of labelled cells. */
   kind: 'table' | 'form';
+  /**
+   * Forms printed as a document rather than a grid (河北 部门整体绩效目标): every row is one cell, a
+   * 'section' row a heading, a 'body' row a paragraph. Writers print such a table as headings and text.
+   */
+  outline?: boolean;
+  /** The layout's group (部门预算公开表格, 绩效目标申报表): the document's part heading. */
+  group?: string;
   /** '单位名称：…' (or 编制部门：…) line, or null. */
   unitLine: string | null;
   /** '单位：万元' line, or null. */
@@ -95,6 +107,7 @@ export interface PrintTable {
 export type PrintBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; /** Listed in the 目录. */ toc: boolean }
   | { kind: 'paragraph'; text: string; align?: PrintAlign; /** First-line indent of two characters (official body style). */ indent?: boolean }
+  /** The table's caption (附件 number and title) is a level-2 entry of the 目录; writers print it as a heading. */
   | { kind: 'table'; table: PrintTable }
   | { kind: 'pageBreak' };
 

@@ -1,6 +1,8 @@
 import { makeError } from '../../../shared/api/errors-zh';
 import type { ApiError } from '../../../shared/api/result';
-import { dec, editText, formatMoney, formatNumber, parseNumberText } from '../../../shared/money/decimal';
+import { editText, parseNumberText } from '../../../shared/money/decimal';
+import { summedColumn } from '../../../shared/print/entered';
+import { printFigure } from '../../../shared/print/format';
 import { columnLabel, headerLeafKeys, isNumericColumn, visibleColumns } from '../../../shared/tables/layout';
 import type { ColumnDef, MoneyUnit, TableDef } from '../../../shared/tables/schema';
 import type { ColumnPicker } from './editors/pickers';
@@ -44,7 +46,7 @@ export function gridColumns(def: TableDef): GridColumn[] {
       width: Math.max(48, Math.round((c.width ?? DEFAULT_CHARS) * PX_PER_CHAR) + 12),
       numeric,
       align: c.align ?? (numeric ? 'right' : c.type === 'seq' ? 'center' : 'left'),
-      sum: c.total === 'sum' || (c.type === 'money' && c.total !== 'none'),
+      sum: summedColumn(c),
     };
   });
 }
@@ -68,8 +70,7 @@ export function displayText(col: GridColumn, value: string | undefined, unit: Mo
   if (col.picker) return col.picker.describe(value);
   if (!col.numeric) return value;
   try {
-    if (col.def.type === 'money') return formatMoney(value, unit);
-    return formatNumber(dec(value), col.def.type === 'integer' ? 0 : 2);
+    return printFigure(value, col.def.type, unit).text;
   } catch {
     // A value the core would never store; show it rather than hide it.
     return value;

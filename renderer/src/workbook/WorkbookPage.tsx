@@ -195,7 +195,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
                 ) : table.body.kind === 'form' && table.store === 'perf-projects' ? (
                   <ProjectsPage key={table.id} session={session} layout={table} unit={meta.moneyUnit} />
                 ) : table.body.kind !== 'free' ? (
-                  <ReadOnlyTable key={table.id} session={session} table={table} meta={meta} unit={unit} />
+                  <ReadOnlyTable key={table.id} session={session} table={table} />
                 ) : snap.tables.has(table.id) ? (
                   <Grid key={table.id} session={session} table={table} unit={unit} onUndo={undo} onRedo={redo} />
                 ) : (

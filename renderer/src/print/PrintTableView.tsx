@@ -1,0 +1,62 @@
+import type { CSSProperties } from 'react';
+import type { PrintCell, PrintRow, PrintTable } from '../../../shared/print/types';
+
+/** Screen pixels per printed point: the layout's widths at a readable size. */
+const PX_PER_POINT = 1.6;
+
+function cellStyle(c: PrintCell, header: boolean): CSSProperties {
+  return {
+    padding: '4px 8px',
+    textAlign: c.align,
+    fontWeight: c.bold || header ? 600 : undefined,
+    // The clerk's line breaks are part of the text (one goal or measure per line).
+    whiteSpace: c.wrap ? 'pre-wrap' : 'nowrap',
+    paddingLeft: c.indent ? 8 + c.indent * 14 : undefined,
+    fontVariantNumeric: c.number !== undefined ? 'tabular-nums' : undefined,
+    verticalAlign: c.field !== undefined ? 'top' : undefined,
+    background: header ? '#eef2f7' : undefined,
+  };
+}
+
+/** What a row's cells carry for tests and tools: a form field's name, a list record's list. */
+function rowTestId(row: PrintRow): string | undefined {
+  const list = row.key?.includes('/') ? row.key.slice(0, row.key.indexOf('/')) : undefined;
+  return list === undefined ? undefined : `form-list-${list}-row`;
+}
+
+/**
+ * A printed table (shared/print) as the submission prints it: the merged header, the body rows with their
+ * spans, figures as printed. The same model the .docx/.xlsx writers and the print preview read.
+ */
+export function PrintTableView({ table }: { table: PrintTable }) {
+  const width = table.columns.reduce((sum, c) => sum + Math.round(c.width * PX_PER_POINT), 0);
+  const row = (r: PrintRow, i: number, header: boolean) => (
+    <tr key={i} style={{ height: 32 }} data-testid={rowTestId(r)} className={r.role === 'total' ? 'total' : undefined}>
+      {r.cells.map((c) => {
+        const Cell = header || r.role === 'header' ? 'th' : 'td';
+        return (
+          <Cell
+            key={c.col}
+            colSpan={c.colSpan > 1 ? c.colSpan : undefined}
+            rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
+            data-testid={c.field !== undefined ? `form-field-${c.field}` : undefined}
+            style={cellStyle(c, header || r.role === 'header' || r.role === 'number')}
+          >
+            {c.text}
+          </Cell>
+        );
+      })}
+    </tr>
+  );
+  return (
+    <table style={{ width }} data-testid={table.kind === 'form' ? 'form-layout' : 'print-table'}>
+      <colgroup>
+        {table.columns.map((c) => (
+          <col key={c.key} style={{ width: Math.round(c.width * PX_PER_POINT) }} />
+        ))}
+      </colgroup>
+      {table.header.length > 0 && <thead>{table.header.map((r, i) => row(r, i, true))}</thead>}
+      <tbody>{table.rows.map((r, i) => row(r, i, false))}</tbody>
+    </table>
+  );
+}
