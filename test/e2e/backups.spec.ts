@@ -82,6 +82,10 @@ test('另存为 writes a separate copy, asks before overwriting, and opens the c
   const target = path.join(host.dataDir, 'U盘', '另存副本.bdwb');
   await page.getByTestId('save-as').click();
   const ask = page.getByTestId('save-as-dialog');
+  // The suggestion and the example are named for the workbook's year (2019), not the calendar's.
+  await expect(ask.locator('input[name="target"]')).toHaveValue(/另存测试单位-2019年-副本\.bdwb$/);
+  await expect(ask).toContainText('另存测试单位-2019年.bdwb（U盘）');
+  await expect(ask).not.toContainText('2026年');
   await ask.locator('input[name="target"]').fill(target);
   // The stick is not plugged in yet: the folder is missing, which the clerk is told; nothing is written.
   await ask.getByTestId('path-submit').click();

@@ -175,6 +175,15 @@ describe('perf.library.*', () => {
     expect(found.filter((f) => f.store === PERF_TABLES.indicators).map((f) => f.message)).toEqual([]);
   });
 
+  it('stores 二级 as the seed library prints it (数量指标), however the project row spelled it', async () => {
+    const core = temp.core();
+    const short = await callOk(core, 'perf.library.save', { entry: { category: '巡察整改', level1: '产出指标', level2: '数量', name: '整改问题数' } });
+    expect(short.level2).toBe('数量指标');
+    const older = await callOk(core, 'perf.library.save', { entry: { category: '巡察整改', level1: '效益指标', level2: '可持续性影响', name: '整改长效机制' } });
+    expect(older.level2).toBe('可持续影响指标');
+    expect((await callOk(core, 'perf.library.search', { category: '巡察整改', limit: 10 })).map((e) => e.level2).sort()).toEqual(['可持续影响指标', '数量指标']);
+  });
+
   it('saves, edits and deletes entries in <dataDir>/indicator-library.json, kept across restarts', async () => {
     let core = temp.core();
     const file = path.join(core.options.dataDir, 'indicator-library.json');

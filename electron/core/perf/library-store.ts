@@ -13,6 +13,7 @@ import {
   type LibraryQuery,
 } from '../../../shared/perf/library.js';
 import type { LibraryEntryInput } from '../../../shared/perf/library-entry.js';
+import { level2KindOf, level2Label } from '../../../shared/perf/tree.js';
 import { CoreError } from '../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 
@@ -58,7 +59,9 @@ export class IndicatorLibrary {
   save(raw: LibraryEntryInput): LibraryEntry {
     const lib = this.read();
     const id = raw.id ?? `u${randomBytes(5).toString('hex')}`;
-    const parsed = libraryEntrySchema.safeParse({ ...raw, id });
+    // 二级 as the tables and the seed library print it (数量 → 数量指标), however the project row spelled it.
+    const kind = level2KindOf(raw.level2);
+    const parsed = libraryEntrySchema.safeParse({ ...raw, id, level2: kind ? level2Label(kind) : raw.level2 });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new CoreError('VALIDATION', { issue: `指标库条目的${String(issue?.path[0] ?? '内容')}无效：${issue?.message ?? ''}` });

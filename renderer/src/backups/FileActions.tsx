@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import Button from '@mui/material/Button';
 import type { BackupEntry } from '../../../shared/api/contract';
+import type { WorkbookMeta } from '../../../shared/workbook/types';
 import { useNotifier } from '../ui/Notifier';
 import { BackupsDialog } from './BackupsDialog';
 import { ExportJsonDialog } from './ExportJsonDialog';
@@ -10,7 +11,8 @@ import { formatBackupTime } from './labels';
 const RESTORED_KEY = 'budgetdesk.restoredNotice';
 
 /** Top-bar buttons 备份 and 另存为…, with their dialogs. */
-export function FileActions({ path, disabled }: { path: string; disabled: boolean }) {
+export function FileActions({ path, meta }: { path: string; meta: Pick<WorkbookMeta, 'deptName' | 'year'> | null }) {
+  const disabled = !meta;
   const { notify } = useNotifier();
   const [dialog, setDialog] = useState<'backups' | 'saveAs' | 'exportJson' | null>(null);
 
@@ -52,7 +54,7 @@ export function FileActions({ path, disabled }: { path: string; disabled: boolea
         onExportJson={() => setDialog('exportJson')}
         onRestored={restored}
       />
-      <SaveAsDialog path={path} open={dialog === 'saveAs'} onClose={() => setDialog(null)} />
+      {meta && <SaveAsDialog path={path} deptName={meta.deptName} year={meta.year} open={dialog === 'saveAs'} onClose={() => setDialog(null)} />}
       <ExportJsonDialog path={path} open={dialog === 'exportJson'} onClose={() => setDialog(null)} />
     </>
   );

@@ -10,12 +10,12 @@ import { navigate } from '../router';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useNotifier } from '../ui/Notifier';
 import { PathDialog } from './PathDialog';
-import { siblingPath } from './labels';
+import { saveAsSuggestion } from './labels';
 
 type Step = { kind: 'ask' } | { kind: 'overwrite'; target: string } | { kind: 'done'; copy: string };
 
 /** 另存为: a separate copy (e.g. onto a USB stick) that the clerk may then open instead. */
-export function SaveAsDialog({ path, open, onClose }: { path: string; open: boolean; onClose(): void }) {
+export function SaveAsDialog({ path, deptName, year, open, onClose }: { path: string; deptName: string; year: number; open: boolean; onClose(): void }) {
   const { notifyError } = useNotifier();
   const [step, setStep] = useState<Step>({ kind: 'ask' });
   const [busy, setBusy] = useState(false);
@@ -42,8 +42,8 @@ export function SaveAsDialog({ path, open, onClose }: { path: string; open: bool
         title="另存为"
         name="target"
         label="保存到（完整路径）"
-        initial={siblingPath(path, '-副本.bdwb')}
-        helper="例如 E:\预算\区政府办-2026年.bdwb（U盘）；扩展名应为 .bdwb。副本是独立的工作簿，当前工作簿不受影响。"
+        initial={saveAsSuggestion(path, year)}
+        helper={`例如 E:\\预算\\${deptName}-${String(year)}年.bdwb（U盘）；扩展名应为 .bdwb。副本是独立的工作簿，当前工作簿不受影响。`}
         submitLabel="另存为"
         busy={busy}
         testId="save-as-dialog"

@@ -34,5 +34,17 @@ export function siblingPath(file: string, suffix: string): string {
   return `${dir}${base}${suffix}`;
 }
 
+/**
+ * Where 另存为 proposes the copy: beside the workbook, named for the workbook's own year (a file carried over from
+ * last year and renamed in 工作簿信息 still has last year's name), ending in -副本.
+ */
+export function saveAsSuggestion(file: string, year: number): string {
+  const named = siblingPath(file, '');
+  const cut = Math.max(named.lastIndexOf('/'), named.lastIndexOf('\\')) + 1;
+  const base = named.slice(cut);
+  const yearly = /\d{4}年/.test(base) ? base.replace(/\d{4}年/g, `${String(year)}年`) : `${base}-${String(year)}年`;
+  return `${named.slice(0, cut)}${yearly}-副本.bdwb`;
+}
+
 /** Users paste paths from Explorer's "复制为路径", which wraps them in quotes. */
 export const cleanPath = (text: string): string => text.trim().replace(/^"(.*)"$/, '$1');

@@ -8,7 +8,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import type { IndicatorStyle } from '../../../shared/perf/indicator';
-import { level2KindOf, normaliseLevel1 } from '../../../shared/perf/tree';
+import { level2KindOf, level2Label, normaliseLevel1 } from '../../../shared/perf/tree';
 import type { GridRow } from '../../../shared/workbook/types';
 import { call } from '../api/client';
 import { useNotifier } from '../ui/Notifier';
@@ -27,7 +27,8 @@ export function SaveToLibraryDialog({ row, style, onClose }: { row: GridRow | nu
 
   if (!row) return null;
   const level1 = normaliseLevel1(row.cells.level1);
-  const level2 = level2KindOf(row.cells.level2) ?? row.cells.level2?.trim() ?? '';
+  const kind = level2KindOf(row.cells.level2);
+  const level2 = kind ? level2Label(kind) : (row.cells.level2?.trim() ?? '');
   const name = row.cells.name?.trim() ?? '';
   const missing = !level1 ? '一级指标' : !level2 ? '二级指标' : !name ? '三级指标名称' : null;
 

@@ -152,7 +152,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
           <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setEditingMeta(true)} data-testid="edit-meta">
             工作簿信息
           </Button>
-          <FileActions path={path} disabled={!meta} />
+          <FileActions path={path} meta={meta} />
           <Box sx={{ flex: 1 }} />
           <SaveStatusChip status={snap.status} />
           <Tooltip title={state?.canUndo ? `撤销：${state.undoLabel ?? '上一步'}（Ctrl+Z）` : '没有可撤销的操作'}>
