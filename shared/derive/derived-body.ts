@@ -405,7 +405,7 @@ export class DerivedBodyState implements TableState {
     // By cell, not by arrival, so the list reads the same however the data was entered.
     const misses = [...this.misses.values()].sort((a, b) => (a.cell.dimKey < b.cell.dimKey ? -1 : a.cell.dimKey > b.cell.dimKey ? 1 : 0));
     for (const { cell, reason } of misses) {
-      const what = describeCell(cell, unit);
+      const what = describeCell(cell, unit, this.ctx.base.projects);
       const because: Record<MissReason, string> = {
         noCode: `没有有效的${dimension}，未列入本表任何一行`,
         short: `的${dimension}没有细化到${deepest}，未列入本表的${deepest}级行，上级行与下级行因此不相等`,

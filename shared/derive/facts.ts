@@ -49,6 +49,12 @@ export interface ProjectInfo {
   index: number;
 }
 
+/** A project as the clerk finds it: its row in 项目支出 and its name (or code). */
+export function projectLabel(p: Pick<ProjectInfo, 'index' | 'name' | 'code'>): string {
+  const name = p.name || p.code;
+  return `项目支出第 ${p.index + 1} 行${name ? `（${name}）` : ''}`;
+}
+
 /** A model row that cannot be used as it is; shown to the clerk next to the derived tables. */
 export interface FactIssue extends FactSource {
   message: string;
@@ -411,7 +417,8 @@ export class FactBase {
     const p = this.projectOf(row);
     const source = { tableId: FACT_TABLES.lines, rowId: row.id };
     const issues: RowIssue[] = [];
-    if (ref !== '' && !p) issues.push({ detail: `的所属项目“${ref}”在项目支出中不存在` });
+    // A project picked from the list is kept by row id when it has no code; it is gone when that row is.
+    if (ref !== '' && !p) issues.push({ detail: ref.startsWith('#') ? '的所属项目已从项目支出中删除，请重新选择' : `的所属项目“${ref}”在项目支出中不存在` });
     const funcCode = cell(row.cells, 'funcCode') || (p?.funcCode ?? '');
     const econCode = cell(row.cells, 'econCode') || (p?.econCode ?? '');
     const fundSource = cell(row.cells, 'fundSource') || (p?.fundSource ?? '');
@@ -448,7 +455,7 @@ export class FactBase {
     const prevAmount = money(row.cells, 'prevAmount');
     const rest = amount === null ? ZERO : amount.minus(lines?.amount ?? ZERO);
     const prevRest = prevAmount === null ? ZERO : prevAmount.minus(lines?.prev ?? ZERO);
-    const where = `项目支出第 ${p.index + 1} 行（${p.name || p.code}）`;
+    const where = projectLabel(p);
     if (amount !== null && rest.isNegative()) issues.push({ ...source, message: `${where}的明细合计超过项目金额 ${rest.neg().toFixed()} 元` });
     if (rest.isZero() && prevRest.isZero()) {
       if (amount === null && (!lines || lines.amount.isZero())) issues.push({ ...source, message: `${where}没有金额，也没有支出明细` });

@@ -166,7 +166,7 @@ export class FixedBodyState implements TableState {
     const problems: PendingProblem[] = misses.map(({ cell, col }) => ({
       col,
       dimKey: cell.dimKey,
-      message: `${describeCell(cell, unit)}计入了“${columnPath(this.def, col)}”栏的合计，但不属于该栏任何一行，各行之和因此小于合计；请检查科目或资金来源，或改用包含该项的表格套`,
+      message: `${describeCell(cell, unit, this.ctx.base.projects)}计入了“${columnPath(this.def, col)}”栏的合计，但不属于该栏任何一行，各行之和因此小于合计；请检查科目或资金来源，或改用包含该项的表格套`,
     }));
     const table: DerivedTable = { ...frame, rows, empty, hints, problems };
     if (empty && frame.emptyNote) table.rows = [];

@@ -82,6 +82,20 @@ describe('facts', () => {
 });
 
 describe('tables', () => {
+  it('names a project by its row and name in 项目支出, never by its internal row id', () => {
+    // Seed 001's projects carry no 项目编码: the engine keys them by row id, which the clerk never sees.
+    const project = row({ name: '信息化建设', funcCode: '2010302', econCode: '30299', fundSource: 'general.appropriation', amount: '600000' });
+    const model: ModelRows = { 'fact-projects': [row({ name: '机关运转', category: '专项', funcCode: '2010301', econCode: '30201', fundSource: 'general.appropriation', amount: '1' }), project] };
+    const engine = engineFor('hunan-2020', model);
+    const messages = engine.table('xmzc-mx').problems.map((p) => p.message);
+    expect(messages).toEqual([expect.stringContaining('项目支出第 2 行（信息化建设）')]);
+    expect(messages[0]).toContain('所属项目没有填项目类别');
+    expect(messages.join('')).not.toContain(project.id);
+    // A line whose project row was deleted says so, not which id it pointed at.
+    update(engine, { ...model, 'fact-lines': [line('2010302', '30215', '5', { project: `#${project.id}` })], 'fact-projects': [model['fact-projects']![0]!] });
+    expect(engine.base.issues.map((i) => i.message)).toContain('支出明细第 1 行的所属项目已从项目支出中删除，请重新选择');
+  });
+
   it('a fact outside every printed row of a fixed table is reported, and the total still includes it', () => {
     // 202 外交 has no row in 湖南 附件1; 附件1's 支出总计 counts it, the 功能 rows do not.
     const model = { 'fact-lines': [line('2010301', '30201', '100000'), line('2020101', '30201', '20000')] };

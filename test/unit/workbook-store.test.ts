@@ -127,6 +127,18 @@ describe('edits', () => {
     expect((await rows(core, file))[0]!.cells).toEqual({ name: '外事经费 \n第二行' });
   });
 
+  it('refuses a computed cell of a fixed table, naming it as printed rather than by its keys', async () => {
+    const core = temp.core();
+    const file = await createWorkbook(core, { year: 2024, tableSetId: 'national-9' });
+    const set = (rowId: string, col: string) =>
+      callErr(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'setCells', tableId: 'szzb', cells: [{ rowId, col, text: '5' }] }] } }, 'VALIDATION');
+    // 部门收支总表: 一般公共服务支出 is summed from the budget; only 年末结转结余 is typed.
+    const computed = await set('f201', 'expenseAmount');
+    expect(computed.message).toContain('“一、一般公共服务支出”行的“支出-预算数”栏');
+    expect(computed.message).not.toMatch(/f201|expenseAmount/);
+    await callOk(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'setCells', tableId: 'szzb', cells: [{ rowId: 'carry', col: 'expenseAmount', text: '5' }] }] } });
+  });
+
   it('deleteRows removes exactly the given rows and keeps the order of the rest', async () => {
     const core = temp.core();
     const file = await createWorkbook(core);

@@ -4,6 +4,7 @@ import { parseNumberText } from '../../../shared/money/decimal.js';
 import { columnLabel, isNumericColumn } from '../../../shared/tables/layout.js';
 import type { ColumnDef, MoneyUnit, TableDef } from '../../../shared/tables/schema.js';
 import { metaSchema, type Op, type RowCells, type WorkbookMeta } from '../../../shared/workbook/types.js';
+import { columnPath } from '../../../shared/derive/display.js';
 import { CoreError } from '../errors.js';
 import { isWellFormedCode, normalizeCode } from '../../../shared/reference/index.js';
 import type { OpApplier } from './ops.js';
@@ -122,6 +123,24 @@ export function applyEdit(edit: Edit, ctx: EditContext): void {
 }
 
 /**
+ * Why a fixed table's cell cannot be set, naming it as printed: the row's caption left of the column
+ * (年末结转结余) and the column's heading (支出-预算数), else the row number; never the internal keys.
+ */
+function notInputCell(def: TableDef, index: number, colKey: string): string {
+  const table = `表“${def.shortTitle ?? def.title}”`;
+  const row = def.body.kind === 'fixed' && index >= 0 ? def.body.rows[index] : undefined;
+  const at = def.columns.findIndex((k) => k.key === colKey);
+  if (!row || at < 0) return `${table}中没有这个单元格（表格样式可能已更新），请刷新后重试`;
+  const caption = def.columns
+    .slice(0, at)
+    .map((k) => row.cells[k.key])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .at(-1);
+  const rowName = caption ? `“${caption.trim()}”行` : `第 ${index + 1} 行`;
+  return `${table}${rowName}的“${columnPath(def, colKey)}”栏由预算数据算出或为固定文字，不是填写格，不能填写`;
+}
+
+/**
  * Fixed tables (key/value facts such as 编制人数) store one row per fixed row key, created on the first
  * edit; only cells the definition marks as input can be set.
  */
@@ -137,7 +156,7 @@ function applyFixedEdit(edit: Edit, def: TableDef, store: string, ctx: EditConte
     const source = index < 0 ? undefined : rows[index]!.cells[c.col];
     const col = def.columns.find((k) => k.key === c.col);
     if (!col || typeof source !== 'object' || !('input' in source)) {
-      throw new CoreError('VALIDATION', { issue: `表“${def.shortTitle ?? def.title}”的这个单元格不能填写（${c.rowId}/${c.col}）` });
+      throw new CoreError('VALIDATION', { issue: notInputCell(def, index, c.col) });
     }
     if (!ctx.applier.hasRow(store, c.rowId)) run({ op: 'insertRow', tableId: store, rowId: c.rowId, index: ctx.applier.rowCount(store), cells: {} });
     run({ op: 'setCell', tableId: store, rowId: c.rowId, col: c.col, value: normaliseCell(def, col, c.text, unit, index + 1) });
