@@ -27,6 +27,7 @@ const messages: Record<ErrorCode, (d: Details) => string> = {
   NOTHING_TO_REDO: () => '没有可以重做的操作。',
   CONFLICT: () => '工作簿已被其他操作修改。界面已刷新为最新内容，请重新进行刚才的修改。',
   UNAUTHORIZED: () => '访问被拒绝：会话凭据无效。请使用启动时给出的地址重新打开。',
+  UNSUPPORTED_FILE: (d) => `无法导入${d?.name ? `“${s(d.name)}”` : '该文件'}：${s(d?.issue) || '文件格式无法识别'}。没有创建或修改任何工作簿。`,
   INTERNAL: (d) => `程序内部错误${d?.reason ? `：${s(d.reason)}` : ''}。您的数据未受影响，请重试；如反复出现请联系技术支持。`,
 };
 

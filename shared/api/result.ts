@@ -19,6 +19,7 @@ export const errorCodes = [
   'NOTHING_TO_REDO',
   'CONFLICT',
   'UNAUTHORIZED',
+  'UNSUPPORTED_FILE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
