@@ -43,13 +43,9 @@ const legacyAdvice: Record<LegacyKind, string> = {
 };
 
 async function readOffice(buf: Buffer, name: string): Promise<SourceDocument> {
-  const pkg = await openZip(buf, name);
-  try {
-    const { format } = await detectPackage(pkg, name);
-    return format === 'docx' ? await readDocx(pkg, name) : await readXlsx(pkg, name);
-  } finally {
-    pkg.close();
-  }
+  const pkg = openZip(buf, name);
+  const { format } = await detectPackage(pkg, name);
+  return format === 'docx' ? readDocx(pkg, name) : readXlsx(pkg, name);
 }
 
 /** Names what a file is that is no budget document, so the message can say what to pick instead. */

@@ -166,34 +166,34 @@ async function readSheet(pkg: ZipPackage, entry: string, sheetName: string, stri
     },
   });
 
-  // The used range: from the first used row/column to the last, merges included.
+  // The used range: from the first to the last cell that holds something. A merge is clipped to it: a
+  // merged area beyond the last value prints nothing, and a hostile A1:XFD1048576 must not be walked.
   let minRow = Infinity;
   let minCol = Infinity;
   let maxRow = -1;
+  let maxCol = -1;
   for (const [r, row] of cells) {
     minRow = Math.min(minRow, r);
     maxRow = Math.max(maxRow, r);
-    for (const c of row.keys()) minCol = Math.min(minCol, c);
-  }
-  const usedMerges = merges.filter(([r1, c1]) => cells.get(r1)?.has(c1));
-  for (const [r1, c1, r2] of usedMerges) {
-    minRow = Math.min(minRow, r1);
-    minCol = Math.min(minCol, c1);
-    maxRow = Math.max(maxRow, r2);
+    for (const c of row.keys()) {
+      minCol = Math.min(minCol, c);
+      maxCol = Math.max(maxCol, c);
+    }
   }
   if (maxRow < 0) return [];
-  const covered = new Set<string>();
   const spans = new Map<string, [number, number]>();
-  for (const [r1, c1, r2, c2] of usedMerges) {
-    spans.set(`${r1},${c1}`, [r2 - r1 + 1, c2 - c1 + 1]);
-    for (let r = r1; r <= r2; r += 1) for (let c = c1; c <= c2; c += 1) if (r !== r1 || c !== c1) covered.add(`${r},${c}`);
-  }
+  const clipped = merges
+    .filter(([r1, c1]) => cells.get(r1)?.has(c1))
+    .map(([r1, c1, r2, c2]): [number, number, number, number] => [r1, c1, Math.min(r2, maxRow), Math.min(c2, maxCol)]);
+  for (const [r1, c1, r2, c2] of clipped) spans.set(`${r1},${c1}`, [r2 - r1 + 1, c2 - c1 + 1]);
+  // Only cells that hold something can be covered; checking those against the merges stays small.
+  const isCovered = (r: number, c: number): boolean => clipped.some(([r1, c1, r2, c2]) => r >= r1 && r <= r2 && c >= c1 && c <= c2 && (r !== r1 || c !== c1));
   const rows: SourceRow[] = [];
   for (let r = minRow; r <= maxRow; r += 1) {
     const out: SourceCell[] = [];
     const row = cells.get(r);
     for (const [c, raw] of [...(row ?? new Map<number, RawCell>())].sort((x, y) => x[0] - y[0])) {
-      if (covered.has(`${r},${c}`)) continue;
+      if (isCovered(r, c)) continue;
       const [rowSpan, colSpan] = spans.get(`${r},${c}`) ?? [1, 1];
       const cell: SourceCell = { col: c - minCol, colSpan, rowSpan, text: raw.text };
       if (raw.number !== undefined) cell.number = raw.number;
