@@ -1,0 +1,66 @@
+/**
+ * Text as offices type it, made comparable: full-width letters and digits, NBSP and ideographic spaces,
+ * line breaks inside words, the many dashes, and the numbering in front of a title (附件3-1, 表一, 表1-1).
+ */
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u30FC-]/g;
+
+/** NFKC folds full-width ASCII and compatibility forms; every kind of space and line break goes. */
+export function squash(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00A0\u3000\u200B\uFEFF]+/g, '')
+    .replace(DASHES, '-')
+    .replace(/[“”"「」『』]/g, '"')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/[：]/g, ':');
+}
+
+const NUMBERING = /^(?:附件|附表|表格|表)[0-9一二三四五六七八九十百零〇]+(?:[-.][0-9一二三四五六七八九十]+)*[:、.]?/;
+
+/**
+ * A title without its numbering, year and placeholders, for comparing a document's heading with a layout's
+ * title template ('{year}年…', '{deptName}…'). '一' used as a dash between two words (基本支出一工资福利支出,
+ * a typing habit) is read as the dash it stands for.
+ */
+export function titleKey(text: string): string {
+  return squash(text.replace(/\{(?:year|prevYear)\}年度?/g, '').replace(/\{[A-Za-z.]+\}/g, ''))
+    .replace(NUMBERING, '')
+    .replace(/^[:：、.]/, '')
+    .replace(/(?:19|20)\d{2}年(?:度)?/g, '')
+    .replace(/(?<=[\u4e00-\u9fff])一(?=(?:工资|商品|对个人|一般|单位|其他))/g, '-')
+    .replace(/-/g, '');
+}
+
+/** The numbering a title starts with ('附件3-1', '表一'), if any, squashed. */
+export function titleNumber(text: string): string | null {
+  const m = NUMBERING.exec(squash(text));
+  return m ? m[0].replace(/[:、.]$/, '') : null;
+}
+
+function bigrams(s: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (s.length === 1) out.set(s, 1);
+  for (let i = 0; i + 1 < s.length; i += 1) {
+    const g = s.slice(i, i + 2);
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Sørensen–Dice over character bigrams: 1 for equal texts, tolerant of a dropped or extra character. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return a === '' ? 0 : 1;
+  if (a === '' || b === '') return 0;
+  const x = bigrams(a);
+  const y = bigrams(b);
+  let shared = 0;
+  let total = 0;
+  for (const [g, n] of x) {
+    shared += Math.min(n, y.get(g) ?? 0);
+    total += n;
+  }
+  for (const n of y.values()) total += n;
+  return (2 * shared) / total;
+}

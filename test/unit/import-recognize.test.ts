@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { readSourceFile } from '../../electron/core/io/read-source.js';
+import { similarity, squash, titleKey, titleNumber } from '../../shared/import/normalize.js';
+import { recognize } from '../../shared/import/recognize.js';
+import type { SourceDocument } from '../../shared/import/source.js';
+import { TableSetRegistry } from '../../shared/tables/registry.js';
+import { makeDocx, makeXlsx, p, tbl, tc, tr } from '../helpers/ooxml.js';
+
+const sets = new TableSetRegistry().list();
+
+async function office(buf: Buffer, name: string): Promise<SourceDocument> {
+  const r = await readSourceFile(buf, name, { convert: false });
+  if (r.kind !== 'office') throw new Error(r.kind);
+  return r.document;
+}
+
+describe('normalising titles as offices type them', () => {
+  it('folds full-width digits, NBSP, line breaks, dashes and numbering', () => {
+    expect(squash('附件\u00A0３－１\n部门 收支')).toBe('附件3-1部门收支');
+    expect(titleKey('附件１３：一般公共预算基本支出—一般商品和服务支出')).toBe('一般公共预算基本支出一般商品和服务支出');
+    expect(titleKey('表十三 一般公共预算基本支出一一般商品和服务支出')).toBe(titleKey('附件13 一般公共预算基本支出－一般商品和服务支出'));
+    expect(titleKey('2020年部门整体支出绩效申报表')).toBe(titleKey('{year}年部门整体支出绩效申报表'));
+    expect(titleNumber('表1-1：收支总表')).toBe('表1-1');
+    expect(titleNumber('附件３－１')).toBe('附件3-1');
+    expect(similarity('部门支出总表', '部门支出总表')).toBe(1);
+    expect(similarity('部门支出总表', '部门收入总表')).toBeLessThan(0.7);
+  });
+});
+
+// Seed 001's tables as the office typed them in Word/WPS: "附件 1" and the title as separate paragraphs,
+// runs split mid-word, full-width digits, NBSP, the 单位名称/单位 lines as paragraphs or as a first row.
+const NAME = '株洲市石峰区人民政府办公室';
+
+function seed001Docx(): Promise<Buffer> {
+  const money = (v: string) => tc(v);
+  const fundHeader = (first: string) => [
+    tr([tc(first, { vMerge: 'restart' }), tc('一般公共预算拨款', { vMerge: 'restart' }), tc('政府性基金拨款', { vMerge: 'restart' }), tc(['纳入专户管理的非税收入', '拨款'], { vMerge: 'restart' }), tc('其他收入', { vMerge: 'restart' }), tc('上年结转', { vMerge: 'restart' })], { header: true }),
+  ];
+  return makeDocx(
+    [
+      p('附件 1'),
+      p(['部门收', '支总表']),
+      p(`单位名称：${NAME}`),
+      p('单位:万元'),
+      tbl(6, [
+        tr([tc('收 入', { span: 2 }), tc('支 出', { span: 4 })], { header: true }),
+        tr([tc('项 目'), tc('本年预 算'), tc('项 目'), tc('本年预算'), tc('项 目'), tc('本年预算')], { header: true }),
+        tr([tc('一、一般公共预算拨款'), money('508.93'), tc('1、一般公共服务'), money('508.93'), tc('一、基本支出 448.93', { span: 2 })]),
+        tr([tc('收 入 总 计'), money('508.93'), tc('支 出 总 计'), money('508.93'), tc('支 出 总 计 508.93', { span: 2 })]),
+      ]),
+      p('附件\u00A0２'),
+      p('部门收入总表'),
+      tbl(6, [
+        tr([tc(`单位名称：${NAME}\u3000\u3000\u3000\u3000单位：万元`, { span: 6 })]),
+        ...fundHeader('总计'),
+        tr(['508.93', '508.93', '', '', '', ''].map(money)),
+      ]),
+      p('附件 3'),
+      p('部门支出总表'),
+      p(`单位名称：${NAME}`),
+      p('单位：万元'),
+      tbl(10, [
+        tr([tc('科目', { span: 4 }), tc('总计', { vMerge: 'restart' }), tc('一般公共预算 拨款', { vMerge: 'restart' }), tc('政府性基金拨 款', { vMerge: 'restart' }), tc('纳入专户管理 的非税收入拨 款', { vMerge: 'restart' }), tc('其他收入', { vMerge: 'restart' }), tc('上年结转', { vMerge: 'restart' })], { header: true }),
+        tr([tc('科目编码', { span: 3 }), tc('科目名称', { vMerge: 'restart' }), ...Array.from({ length: 6 }, () => tc('', { vMerge: 'bare' }))], { header: true }),
+        tr([tc('类'), tc('款'), tc('项'), ...Array.from({ length: 7 }, () => tc('', { vMerge: 'bare' }))], { header: true }),
+        tr(['201', '', '', '一般公共服务', '508.93', '508.93', '', '', '', ''].map(money)),
+      ]),
+      // The same table continued on the next page: Word repeats the three header rows.
+      p(''),
+      tbl(10, [
+        tr([tc('科目', { span: 4 }), tc('总计', { vMerge: 'restart' }), tc('一般公共预算 拨款', { vMerge: 'restart' }), tc('政府性基金拨 款', { vMerge: 'restart' }), tc('纳入专户管理 的非税收入拨 款', { vMerge: 'restart' }), tc('其他收入', { vMerge: 'restart' }), tc('上年结转', { vMerge: 'restart' })], { header: true }),
+        tr([tc('科目编码', { span: 3 }), tc('科目名称', { vMerge: 'restart' }), ...Array.from({ length: 6 }, () => tc('', { vMerge: 'bare' }))], { header: true }),
+        tr([tc('类'), tc('款'), tc('项'), ...Array.from({ length: 7 }, () => tc('', { vMerge: 'bare' }))], { header: true }),
+        tr(['201', '03', '01', '行政运行', '448.93', '448.93', '', '', '', ''].map(money)),
+      ]),
+    ].join(''),
+  );
+}
+
+describe('recognising a file against every table set', () => {
+  it('recognises seed 001 tables typed in Word as the 湖南 2020 set, joining a table split across pages', async () => {
+    const doc = await office(await seed001Docx(), 'seed001.docx');
+    const r = recognize(doc, sets);
+    expect(r.best?.setId).toBe('hunan-2020');
+    expect(r.tables).toHaveLength(3);
+    expect(r.matches.map((m) => m?.tableId)).toEqual(['szzb', 'srzb', 'zczb']);
+    // The continuation's repeated header rows are dropped; its body row follows the first page's.
+    const zczb = r.tables[2]!.table;
+    expect(zczb.rows.map((row) => row.cells[0]!.text)).toEqual(['科目', '科目编码', '类', '201', '201']);
+    expect(r.tables[1]).toMatchObject({ titleRows: 1, moneyUnit: '万元', unitName: NAME });
+    expect(r.tables[0]).toMatchObject({ titleRows: 0, moneyUnit: '万元', unitName: NAME });
+  });
+
+  it('recognises one sheet per table as the 预算管理一体化 systems export them, with title rows inside the sheet', async () => {
+    const buf = await makeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['附件2', null, null, null, null, null],
+          ['部门收入总表', null, null, null, null, null],
+          [`单位名称：${NAME}`, null, null, null, '单位：万元', null],
+          ['总计', '一般公共预算拨款', '政府性基金拨款', '纳入专户管理的非税收入拨款', '其他收入', '上年结转'],
+          [508.93, { text: '508.93' }, null, null, null, null],
+        ],
+        merges: ['A1:F1', 'A2:F2', 'A3:D3', 'E3:F3'],
+      },
+    ]);
+    const r = recognize(await office(buf, 'srzb.xlsx'), sets);
+    expect(r.matches.map((m) => m?.tableId)).toEqual(['srzb']);
+    expect(r.tables[0]).toMatchObject({ titleRows: 3, moneyUnit: '万元' });
+  });
+
+  it('reports a table it cannot place rather than guessing', async () => {
+    const buf = await makeDocx([p('职工花名册'), tbl(3, [tr([tc('姓名'), tc('性别'), tc('出生年月')]), tr([tc('张三'), tc('男'), tc('1980.01')])])].join(''));
+    const r = recognize(await office(buf, 'x.docx'), sets);
+    expect(r.matches).toEqual([null]);
+    expect(r.best).toBeNull();
+  });
+});
