@@ -1,6 +1,6 @@
 // `npm run build`: bundles the Electron main process and preload with esbuild, then builds the renderer with vite.
 // Usage: node build/build.mjs [--no-renderer]
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -41,6 +41,9 @@ async function bundleElectron() {
     entryPoints: [path.join(root, 'electron/main/preload.ts')],
     outfile: path.join(outDir, 'preload.cjs'),
   });
+  // The registry reads the built-in table sets from `./sets/` beside the module, which in the bundle is
+  // main.cjs (see the import.meta.url substitution above): a new set is a file, never a code change.
+  cpSync(path.join(root, 'shared/tables/sets'), path.join(outDir, 'sets'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
   console.log('[build] Electron 主进程与预加载脚本已生成：dist/electron/main.cjs, dist/electron/preload.cjs');
 }
 

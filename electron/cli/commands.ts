@@ -39,6 +39,8 @@ export interface Command {
   usage: string;
   /** Names of the positional arguments, all required. */
   positionals: string[];
+  /** Names of positional arguments that may follow the required ones. */
+  optionalPositionals?: string[];
   /** Which positional names the file the command is about (default 0), for error messages. */
   subjectIndex?: number;
   options: NonNullable<ParseArgsConfig['options']>;

@@ -6,7 +6,9 @@ import { checkCommand } from './check.js';
 import { codesCommand } from './codes.js';
 import { CommandError, commands as coreCommands, UsageError, type Command } from './commands.js';
 import { tablesCommand } from './tables.js';
+import { tablesetsCommand } from './tablesets.js';
 import { defaultDataDir } from '../core/data-dir.js';
+import { readTableSetFolder } from '../core/tablesets.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -16,7 +18,7 @@ export interface CliIo {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-const commands: Command[] = [...coreCommands, tablesCommand, codesCommand, checkCommand];
+const commands: Command[] = [...coreCommands, tablesCommand, tablesetsCommand, codesCommand, checkCommand];
 
 const globalOptions: Options = {
   'data-dir': { type: 'string' },
@@ -90,14 +92,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (positionals.length < command.positionals.length) {
       throw new UsageError(`缺少参数 <${command.positionals[positionals.length]}>`, command.name);
     }
-    if (positionals.length > command.positionals.length) {
-      throw new UsageError(`多余的参数“${positionals[command.positionals.length]}”`, command.name);
-    }
+    const most = command.positionals.length + (command.optionalPositionals?.length ?? 0);
+    if (positionals.length > most) throw new UsageError(`多余的参数“${positionals[most]}”`, command.name);
 
-    subject = path.resolve(positionals[command.subjectIndex ?? 0]!);
+    const subjectArg = positionals[command.subjectIndex ?? 0];
+    if (subjectArg !== undefined) subject = path.resolve(subjectArg);
     const dataDirOption = values['data-dir'];
     const dataDir = path.resolve(typeof dataDirOption === 'string' ? dataDirOption : defaultDataDir(io.env));
-    const core = new Core({ dataDir, host: 'local' });
+    const core = new Core({ dataDir, host: 'local', extraTableSets: readTableSetFolder(dataDir) });
     try {
       await command.run({ core, positionals, values, out: io.stdout });
     } finally {

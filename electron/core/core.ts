@@ -1,7 +1,7 @@
 import { isMethodName, methods, type MethodName } from '../../shared/api/contract.js';
 import { makeError } from '../../shared/api/errors-zh.js';
 import type { Result } from '../../shared/api/result.js';
-import { TableSetRegistry } from '../../shared/tables/registry.js';
+import { TableSetRegistry, type RejectedTableSet } from '../../shared/tables/registry.js';
 import { chooseTableSet, summarizeTableSet } from '../../shared/tables/set-choice.js';
 import type { WorkbookMeta } from '../../shared/workbook/types.js';
 import { BackupService, type BackupPolicy, type BackupReason } from './backups.js';
@@ -19,6 +19,7 @@ import { workbookHandlers } from './handlers/workbook.js';
 import { Library } from './library.js';
 import { Leases } from './lock.js';
 import { OpenWorkbooks } from './open-workbooks.js';
+import type { TableSetFolder } from './tablesets.js';
 import type { Workbook } from './workbook/workbook.js';
 
 export { APP_VERSION } from './version.js';
@@ -26,8 +27,11 @@ export { APP_VERSION } from './version.js';
 export interface CoreOptions {
   dataDir: string;
   host: 'electron' | 'local' | 'test';
-  /** Extra table-set JSON documents (e.g. a province's set dropped into the data folder). */
-  extraTableSets?: unknown[];
+  /**
+   * Table sets beyond the built-in ones: the data folder's `tablesets/*.json`, as readTableSetFolder()
+   * reads them. A broken one is left out and listed by `tablesets.rejected`; the others still load.
+   */
+  extraTableSets?: TableSetFolder;
   /** Overrides of the automatic backup policy (tests use short intervals). */
   backupPolicy?: Partial<BackupPolicy>;
 }
@@ -42,6 +46,8 @@ type Handlers = { [M in MethodName]: Handler<M> };
 export class Core {
   readonly library: Library;
   readonly tableSets: TableSetRegistry;
+  /** Set files of the data folder that were not loaded, with what to fix. */
+  readonly rejectedTableSets: RejectedTableSet[];
   readonly backups: BackupService;
   readonly leases = new Leases();
   readonly derived: DerivedService;
@@ -51,7 +57,8 @@ export class Core {
 
   constructor(readonly options: CoreOptions) {
     this.library = new Library(options.dataDir);
-    this.tableSets = new TableSetRegistry(options.extraTableSets);
+    this.tableSets = new TableSetRegistry(options.extraTableSets?.sets ?? [], { lenient: true });
+    this.rejectedTableSets = [...(options.extraTableSets?.unreadable ?? []), ...this.tableSets.rejected];
     this.workbooks = new OpenWorkbooks(this.library.backupsDir, this.tableSets);
     this.derived = new DerivedService(options.dataDir, this.tableSets);
     this.backups = new BackupService(this.library.backupsDir, options.backupPolicy);

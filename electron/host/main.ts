@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Core } from '../core/core.js';
+import { readTableSetFolder } from '../core/tablesets.js';
 import { parseHostArgs, type HostOptions } from './host-options.js';
 import { openInBrowser } from './open-browser.js';
 import { startLocalHost } from './server.js';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
 
   let core: Core;
   try {
-    core = new Core({ dataDir: options.dataDir, host: 'local' });
+    core = new Core({ dataDir: options.dataDir, host: 'local', extraTableSets: readTableSetFolder(options.dataDir) });
     core.startAutoBackup();
   } catch (err) {
     fail(`无法使用数据目录 ${options.dataDir}：${err instanceof Error ? err.message : String(err)}`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { APP_VERSION, Core } from '../core/core.js';
 import { defaultDataDir } from '../core/data-dir.js';
+import { readTableSetFolder } from '../core/tablesets.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { APP_HOME_URL } from './app-url.js';
 import { registerIpc } from './ipc.js';
@@ -115,7 +116,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     serveAppProtocol(protocol, rendererDir);
-    core = new Core({ dataDir: defaultDataDir(), host: 'electron' });
+    const dataDir = defaultDataDir();
+    core = new Core({ dataDir, host: 'electron', extraTableSets: readTableSetFolder(dataDir) });
     core.startAutoBackup();
     registerIpc(ipcMain, core);
     Menu.setApplicationMenu(

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { metaSchema, type GridRow, type WorkbookMeta, type WorkbookState } from '../workbook/types.js';
-import { factQuerySchema, type TableSet } from '../tables/schema.js';
+import { factQuerySchema, type MoneyUnit, type TableSet } from '../tables/schema.js';
 import type { TableSetSummary } from '../tables/set-choice.js';
+import type { RejectedTableSet, TableSetProblem } from '../tables/validate.js';
 import type { DerivedTable, DrillResult, TablesOverview } from '../derive/types.js';
 import type { Finding } from '../perf/findings.js';
 import type { BudgetProject } from '../perf/budget-link.js';
@@ -81,6 +82,16 @@ export interface ChangeResult {
 }
 
 /** One backup copy of a workbook, as listed in the backups panel (newest first). */
+/** A loaded table set as `tablesets.list` shows it: the summary, its money unit and where it came from. */
+export interface TableSetListEntry extends TableSetSummary {
+  moneyUnit: MoneyUnit;
+  builtIn: boolean;
+  /** The data-folder file an imported set was read from. */
+  file?: string;
+  /** The set it builds on. */
+  extends?: string;
+}
+
 export interface BackupEntry {
   file: string;
   createdAt: string;
@@ -98,12 +109,18 @@ const method =
 
 export const methods = {
   'app.info': method<AppInfo>()(z.strictObject({})),
-  'tablesets.list': method<TableSetSummary[]>()(z.strictObject({})),
+  'tablesets.list': method<TableSetListEntry[]>()(z.strictObject({})),
   /** The set a new workbook of that year and region gets by default (the same rule as `budgetdesk new`). */
   'tablesets.choose': method<{ id: string }>()(
     z.strictObject({ year: metaSchema.shape.year, region: z.string().trim().max(100).optional() }),
   ),
   'tablesets.get': method<TableSet>()(z.strictObject({ id })),
+  /** Set files of the data folder that were not loaded, each with its problems (JSON path, Chinese). */
+  'tablesets.rejected': method<RejectedTableSet[]>()(z.strictObject({})),
+  /** Checks a set file against the loaded sets without loading it. */
+  'tablesets.check': method<{ setId: string | null; problems: TableSetProblem[] }>()(z.strictObject({ file: path })),
+  /** Copies a set file into the data folder's tablesets/ and loads it (replacing an earlier import of the same id). */
+  'tablesets.import': method<TableSetListEntry>()(z.strictObject({ file: path })),
 
   'library.list': method<{ workbooks: WorkbookListEntry[]; recent: WorkbookListEntry[] }>()(z.strictObject({})),
   'library.create': method<WorkbookState>()(

@@ -283,14 +283,30 @@ export const tableDefSchema = z.strictObject({
 });
 export type TableDef = z.infer<typeof tableDefSchema>;
 
+const setId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
+
 export const tableSetSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: setId,
   name: z.string().min(1),
   region: z.string(),
   /** First budget year the set applies to. */
   year: z.number().int().min(2000).max(2100),
   moneyUnit: z.enum(moneyUnits),
   description: z.string().optional(),
+  /** The set this one was built on (see tableSetFileSchema); kept for the clerk's information. */
+  extends: setId.optional(),
   tables: z.array(tableDefSchema).min(1),
 });
 export type TableSet = z.infer<typeof tableSetSchema>;
+
+/**
+ * A set as a bureau issues it in a file. It may build on another set: `extends` names it, `tables`
+ * then replaces the parent's tables of the same id and adds new ones, and `drop` removes tables by id.
+ * `$schema` points an editor at tableset.schema.json (generated from these shapes) for completion.
+ */
+export const tableSetFileSchema = tableSetSchema.extend({
+  $schema: z.string().optional(),
+  tables: z.array(tableDefSchema),
+  drop: z.array(z.string()).optional(),
+});
+export type TableSetFile = z.infer<typeof tableSetFileSchema>;

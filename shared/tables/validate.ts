@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   classificationRowSources,
+  tableSetFileSchema,
   tableSetSchema,
   type ColumnDef,
   type ColumnType,
@@ -10,6 +11,7 @@ import {
   type HeaderNode,
   type TableDef,
   type TableSet,
+  type TableSetFile,
   type TotalRowDef,
 } from './schema.js';
 import { dimension, factDimensionKeys, factDimensions, factMeasures, formCollections, placeholderNames, repeatPlaceholderNames } from './vocabulary.js';
@@ -24,6 +26,13 @@ import { dimension, factDimensionKeys, factDimensions, factMeasures, formCollect
 export interface TableSetProblem {
   path: string;
   message: string;
+}
+
+/** A set file that was not loaded: its id (or file name), the file, and what to fix. */
+export interface RejectedTableSet {
+  setId: string;
+  file?: string;
+  problems: TableSetProblem[];
 }
 
 type TableBody = TableDef['body'];
@@ -153,7 +162,10 @@ function checkTotal(total: TotalRowDef | undefined, columns: ColumnDef[], path: 
     return;
   }
   const span = total.labelSpan ?? 1;
-  if (start + span > visible.length) add(`${path}.labelSpan`, `合计行标签从 ${total.labelColumn} 起合并 ${span} 列，超出了表的列数`);
+  if (start + span > visible.length) {
+    add(`${path}.labelSpan`, `合计行标签从 ${total.labelColumn} 起合并 ${span} 列，超出了表的列数（${visible.length} 列）`);
+    return;
+  }
   for (const col of visible.slice(start, start + span)) {
     if (isNumericType(col.type)) add(`${path}.labelColumn`, `合计行标签不能占用数值列 ${col.key}`);
   }
@@ -492,14 +504,35 @@ export function validateTableSet(set: TableSet): TableSetProblem[] {
   return problems;
 }
 
-/** Shape check plus validateTableSet() for a raw JSON document. */
+/** zod's issues as problems: in Chinese, each with the JSON path of the value (an unknown key's own path). */
+function shapeProblems(error: z.ZodError): TableSetProblem[] {
+  return error.issues.flatMap((issue) => {
+    const at = jsonPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: jsonPath([...issue.path, key]), message: `格式错误：未知的字段“${key}”（拼写错误，或本版本不支持此字段）` }));
+    }
+    return [{ path: at, message: `格式错误：${issue.message}` }];
+  });
+}
+
+/** 'tables[3].columns[0].type': the path as a JSON editor shows it. */
+export function jsonPath(parts: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of parts) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out;
+}
+
+const zhCN = z.locales.zhCN();
+
+/** Shape check of a set file (before its `extends` is merged). */
+export function checkTableSetShape(raw: unknown): { doc: TableSetFile | null; problems: TableSetProblem[] } {
+  const parsed = tableSetFileSchema.safeParse(raw, { error: zhCN.localeError });
+  return parsed.success ? { doc: parsed.data, problems: [] } : { doc: null, problems: shapeProblems(parsed.error) };
+}
+
+/** Shape check plus validateTableSet() for a whole set (a set file with its `extends` merged). */
 export function checkTableSet(raw: unknown): { set: TableSet | null; problems: TableSetProblem[] } {
-  const parsed = tableSetSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      set: null,
-      problems: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: `格式错误：${issue.message}` })),
-    };
-  }
+  const parsed = tableSetSchema.safeParse(raw, { error: zhCN.localeError });
+  if (!parsed.success) return { set: null, problems: shapeProblems(parsed.error) };
   return { set: parsed.data, problems: validateTableSet(parsed.data) };
 }

@@ -48,7 +48,7 @@ describe('built-in table sets', () => {
 
   it('are all registered', () => {
     const registry = new TableSetRegistry();
-    expect(registry.list().map((s) => s.id)).toEqual(['hunan-2019-jx', 'hunan-2020', 'national-9', 'hebei-county-project', 'district-2023-project']);
+    expect(registry.list().map((s) => s.id)).toEqual(['district-2023-project', 'hebei-county-project', 'hunan-2019-jx', 'hunan-2020', 'national-9']);
   });
 
   it('keep 附件3-1 (zxzj-hz) as the grid and E2E tests expect it', () => {
@@ -290,7 +290,7 @@ describe('broken definitions are rejected with a useful problem', () => {
     rawTable(set, 'zxzj-hz').colour = 'red';
     const result = checkTableSet(set);
     expect(result.set).toBeNull();
-    expect(result.problems[0]?.path).toBe('tables.0');
+    expect(result.problems[0]?.path).toBe('tables[0].colour');
     expect(result.problems[0]?.message).toMatch(/^格式错误：/);
   });
 
@@ -304,9 +304,9 @@ describe('broken definitions are rejected with a useful problem', () => {
     const set = rawSet('national-9');
     set.id = 'national-9-broken';
     rawTable(set, 'sgjf').body.rows[0].cells.total = { sumColumns: ['abroad', 'nosuch'] };
-    expect(() => new TableSetRegistry([set])).toThrow(TableSetError);
+    expect(() => new TableSetRegistry([{ doc: set }])).toThrow(TableSetError);
     try {
-      new TableSetRegistry([set]);
+      new TableSetRegistry([{ doc: set }]);
     } catch (err) {
       expect(err).toBeInstanceOf(TableSetError);
       expect((err as TableSetError).setId).toBe('national-9-broken');
@@ -315,12 +315,12 @@ describe('broken definitions are rejected with a useful problem', () => {
   });
 
   it('the registry refuses a second set with an id already taken', () => {
-    expect(() => new TableSetRegistry([rawSet('hunan-2020')])).toThrow(/已被占用/);
+    expect(() => new TableSetRegistry([{ doc: rawSet('hunan-2020') }])).toThrow(/已被占用/);
   });
 
   it('the registry accepts a valid extra set', () => {
     const set = rawSet('national-9');
     set.id = 'national-9-copy';
-    expect(new TableSetRegistry([set]).get('national-9-copy')?.tables).toHaveLength(9);
+    expect(new TableSetRegistry([{ doc: set }]).get('national-9-copy')?.tables).toHaveLength(9);
   });
 });

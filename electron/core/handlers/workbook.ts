@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Core } from '../core.js';
+import { CoreError } from '../errors.js';
 import { exportWorkbookJsonFile } from '../interchange.js';
 import { saveAsTarget, saveCopy } from '../recovery.js';
 import { storeOf } from '../workbook/edits.js';
@@ -42,7 +43,14 @@ export function workbookHandlers(core: Core): Omit<HandlersOf<'workbook.'>, 'wor
       const wb = core.workbook(file);
       return { revision: wb.revision(), rows: wb.rows(storeOf(wb.table(tableId))) };
     },
-    'workbook.change': ({ path: file, change }) => core.commits.change(core.workbook(file), change),
+    'workbook.change': ({ path: file, change }) => {
+      // Switching a workbook to another set keeps its facts; the set must be one that is loaded.
+      for (const edit of change.edits) {
+        const setId = edit.kind === 'setMeta' ? edit.patch.tableSetId : undefined;
+        if (setId !== undefined && !core.tableSets.get(setId)) throw new CoreError('NOT_FOUND', { what: '表格套表', path: setId });
+      }
+      return core.commits.change(core.workbook(file), change);
+    },
     'workbook.undo': ({ path: file }) => core.commits.undo(core.workbook(file)),
     'workbook.redo': ({ path: file }) => core.commits.redo(core.workbook(file)),
     'workbook.exportJson': ({ path: file, out }) => exportWorkbookJsonFile(core.workbook(file), out),
