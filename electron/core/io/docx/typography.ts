@@ -1,0 +1,100 @@
+import type { IStylesOptions } from 'docx';
+
+/**
+ * The official typography (DOMAIN.md §7, GB/T 9704 for the narrative): A4, 仿宋_GB2312 三号 body, 黑体 /
+ * 楷体_GB2312 / 仿宋 bold for the three heading levels, 方正小标宋简体 titles, 宋体 10.5pt table text. Every style
+ * names its East Asian font (w:eastAsia) and so does every run the writers emit: WPS and Word pick the CJK face
+ * from w:eastAsia only, and a run without it falls back to the reader's default face.
+ */
+
+/** Latin face for figures and ASCII (metric-compatible Liberation Serif on Linux). */
+export const LATIN = 'Times New Roman';
+export const FANGSONG = '仿宋_GB2312';
+export const HEITI = '黑体';
+export const KAITI = '楷体_GB2312';
+export const SONGTI = '宋体';
+export const XIAOBIAOSONG = '方正小标宋简体';
+
+/** Sizes in half-points (w:sz). */
+export const SIZE = { body: 32, title: 44, tableTitle: 36, tableNumber: 32, table: 21, unitLine: 21, note: 21, footer: 28 } as const;
+
+/** A4 in twips; margins per orientation (portrait as GB/T 9704: 37/35/28/26 mm; landscape tables get 20 mm). */
+export const PAGE = { width: 11906, height: 16838 } as const;
+export const MARGIN = {
+  portrait: { top: 2098, bottom: 1984, left: 1587, right: 1474 },
+  landscape: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+} as const;
+
+/** Width available to a table on a page of the orientation, in twips. */
+export function printableWidth(orientation: 'portrait' | 'landscape'): number {
+  const m = MARGIN[orientation];
+  return (orientation === 'portrait' ? PAGE.width : PAGE.height) - m.left - m.right;
+}
+
+/** Style ids the body XML refers to (defined in `documentStyles`). */
+export const STYLE = {
+  body: 'BdBody',
+  coverTitle: 'BdCoverTitle',
+  coverDate: 'BdCoverDate',
+  tocTitle: 'BdTocTitle',
+  tableNumber: 'BdTableNumber',
+  tableTitle: 'BdTableTitle',
+  unitLine: 'BdUnitLine',
+  tableText: 'BdTableText',
+  note: 'BdNote',
+  /** Headings listed in the 目录 (outline levels 1–3). */
+  heading: ['Heading1', 'Heading2', 'Heading3'],
+  /** Headings printed the same way but kept out of the 目录 (no outline level). */
+  plainHeading: ['BdPlainHeading1', 'BdPlainHeading2', 'BdPlainHeading3'],
+  toc: ['TOC1', 'TOC2', 'TOC3'],
+} as const;
+
+const fonts = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia });
+
+/** `<w:rPr>` for runs the writers emit directly: fonts always, East Asian face included. */
+export function runProps(eastAsia: string, size: number, bold = false): string {
+  return (
+    `<w:rPr><w:rFonts w:ascii="${LATIN}" w:hAnsi="${LATIN}" w:cs="${LATIN}" w:eastAsia="${eastAsia}"/>` +
+    (bold ? '<w:b/><w:bCs/>' : '') +
+    `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`
+  );
+}
+
+/** Body line pitch: exactly 28 pt, the official 22 lines per page of 三号 text. */
+const BODY_LINE = { line: 560, lineRule: 'exact' as const, before: 0, after: 0 };
+const SINGLE = { line: 240, lineRule: 'auto' as const, before: 0, after: 0 };
+
+const HEADING_FACES = [
+  { font: HEITI, bold: false },
+  { font: KAITI, bold: false },
+  { font: FANGSONG, bold: true },
+];
+
+export function documentStyles(): IStylesOptions {
+  const heading = (level: number) => ({
+    run: { font: fonts(HEADING_FACES[level]!.font), size: SIZE.body, bold: HEADING_FACES[level]!.bold, color: '000000' },
+    paragraph: { spacing: BODY_LINE, indent: { firstLine: 640 }, keepNext: true },
+  });
+  return {
+    default: {
+      document: { run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { spacing: BODY_LINE } },
+      title: { run: { font: fonts(XIAOBIAOSONG), size: SIZE.title, color: '000000' }, paragraph: { alignment: 'center', spacing: SINGLE } },
+      heading1: { ...heading(0), paragraph: { ...heading(0).paragraph, outlineLevel: 0 } },
+      heading2: { ...heading(1), paragraph: { ...heading(1).paragraph, outlineLevel: 1 } },
+      heading3: { ...heading(2), paragraph: { ...heading(2).paragraph, outlineLevel: 2 } },
+    },
+    paragraphStyles: [
+      { id: STYLE.body, name: 'BudgetDesk Body', basedOn: 'Normal', quickFormat: true, run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { spacing: BODY_LINE, alignment: 'both', indent: { firstLine: 640 } } },
+      ...[0, 1, 2].map((l) => ({ id: STYLE.plainHeading[l]!, name: `BudgetDesk Heading ${l + 1} (not in TOC)`, basedOn: 'Normal', ...heading(l) })),
+      { id: STYLE.coverTitle, name: 'BudgetDesk Cover Title', basedOn: 'Normal', run: { font: fonts(XIAOBIAOSONG), size: SIZE.title }, paragraph: { alignment: 'center', spacing: { line: 800, lineRule: 'exact', before: 4800, after: 1200 } } },
+      { id: STYLE.coverDate, name: 'BudgetDesk Cover Date', basedOn: 'Normal', run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { alignment: 'center', spacing: BODY_LINE } },
+      { id: STYLE.tocTitle, name: 'BudgetDesk TOC Title', basedOn: 'Normal', run: { font: fonts(HEITI), size: SIZE.tableTitle }, paragraph: { alignment: 'center', spacing: { line: 560, lineRule: 'exact', before: 0, after: 560 } } },
+      ...[0, 1, 2].map((l) => ({ id: STYLE.toc[l]!, name: `toc ${l + 1}`, basedOn: 'Normal', next: 'Normal', run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { spacing: BODY_LINE, indent: { left: 640 * l } } })),
+      { id: STYLE.tableNumber, name: 'BudgetDesk Table Number', basedOn: 'Normal', run: { font: fonts(HEITI), size: SIZE.tableNumber }, paragraph: { spacing: SINGLE, keepNext: true } },
+      { id: STYLE.tableTitle, name: 'BudgetDesk Table Title', basedOn: 'Normal', run: { font: fonts(XIAOBIAOSONG), size: SIZE.tableTitle }, paragraph: { alignment: 'center', spacing: { line: 240, lineRule: 'auto', before: 120, after: 240 }, keepNext: true } },
+      { id: STYLE.unitLine, name: 'BudgetDesk Unit Line', basedOn: 'Normal', run: { font: fonts(SONGTI), size: SIZE.unitLine }, paragraph: { spacing: { ...SINGLE, after: 60 }, keepNext: true } },
+      { id: STYLE.tableText, name: 'BudgetDesk Table Text', basedOn: 'Normal', run: { font: fonts(SONGTI), size: SIZE.table }, paragraph: { spacing: SINGLE } },
+      { id: STYLE.note, name: 'BudgetDesk Note', basedOn: 'Normal', run: { font: fonts(SONGTI), size: SIZE.note }, paragraph: { spacing: { ...SINGLE, before: 120 } } },
+    ],
+  };
+}

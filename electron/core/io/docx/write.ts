@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import type { PrintBlock, PrintDocument, PrintTable } from '../../../../shared/print/types.js';
+import { PAGE_BREAK_XML, headingXml, paragraphXml, tocXml, type TocMark } from './body.js';
+import { tableBlockXml } from './table.js';
+import { LATIN, MARGIN, PAGE, SIZE, SONGTI, STYLE, documentStyles, printableWidth } from './typography.js';
+import { readZip, writeZip } from './zip.js';
+
+/**
+ * PrintDocument → .docx bytes. The docx library builds the frame (styles, sections with their page size and
+ * orientation, footers with page numbers, package parts); each section holds one marker paragraph, which is
+ * then replaced in word/document.xml by that section's body written as XML directly (table.ts, body.ts). The
+ * library alone takes seconds and gigabytes for a few hundred tables; the spliced body costs a fraction.
+ */
+
+type Orientation = 'portrait' | 'landscape';
+
+interface Section {
+  orientation: Orientation;
+  xml: string[];
+  /** The cover: no page number. */
+  cover?: boolean;
+}
+
+/** Matches the 目录's entries to the blocks they name: headings by text, tables by their title. */
+function tocMarks(doc: PrintDocument): Map<PrintBlock, TocMark> {
+  const marks = new Map<PrintBlock, TocMark>();
+  let from = 0;
+  for (const entry of doc.toc) {
+    for (let i = from; i < doc.blocks.length; i++) {
+      const b = doc.blocks[i]!;
+      const isHeading = b.kind === 'heading' && b.toc && b.text === entry.text;
+      const isTable = b.kind === 'table' && namesTable(entry.text, b.table);
+      if (isHeading || isTable) {
+        if (isTable) marks.set(b, { level: entry.level, text: entry.text });
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  return marks;
+}
+
+function namesTable(text: string, table: PrintTable): boolean {
+  return text === table.title || text.includes(table.title) || (!!table.shortTitle && text.includes(table.shortTitle));
+}
+
+/** Splits the document into sections: a new one wherever the page orientation changes. */
+function sections(doc: PrintDocument): Section[] {
+  const out: Section[] = [];
+  if (doc.cover) {
+    out.push({ orientation: 'portrait', cover: true, xml: [paragraphXml(STYLE.coverTitle, doc.cover.title), paragraphXml(STYLE.coverDate, doc.cover.dateLine)] });
+  }
+  let current: Section = { orientation: 'portrait', xml: [] };
+  out.push(current);
+  // A page break waits for the next content: breaks right before a section change or at the end vanish.
+  let breakPending = false;
+  if (doc.toc.length > 0) {
+    current.xml.push(paragraphXml(STYLE.tocTitle, '目  录'), tocXml(doc.toc));
+    breakPending = true;
+  }
+  const marks = tocMarks(doc);
+  for (const block of doc.blocks) {
+    if (block.kind === 'pageBreak') {
+      breakPending = current.xml.length > 0;
+      continue;
+    }
+    const orientation: Orientation = block.kind === 'table' ? block.table.orientation : 'portrait';
+    if (orientation !== current.orientation) {
+      current = current.xml.length === 0 ? Object.assign(current, { orientation }) : { orientation, xml: [] };
+      if (!out.includes(current)) out.push(current);
+      breakPending = false;
+    } else if (breakPending) {
+      current.xml.push(PAGE_BREAK_XML);
+      breakPending = false;
+    }
+    if (block.kind === 'heading') current.xml.push(headingXml(block.level, block.text, block.toc));
+    else if (block.kind === 'paragraph') {
+      current.xml.push(paragraphXml(STYLE.body, block.text, { align: block.align === 'left' || !block.align ? 'both' : block.align, noIndent: block.indent === false || (!!block.align && block.align !== 'left') }));
+    } else current.xml.push(tableBlockXml(block.table, printableWidth(orientation), marks.get(block)));
+  }
+  return out;
+}
+
+function pageNumberFooter(): Footer {
+  const font = { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: SONGTI };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: '— ', font, size: SIZE.footer }), new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE.footer }), new TextRun({ text: ' —', font, size: SIZE.footer })],
+      }),
+    ],
+  });
+}
+
+export async function writeDocx(doc: PrintDocument): Promise<Buffer> {
+  const parts = sections(doc);
+  const nonce = randomBytes(6).toString('hex');
+  const marker = (i: number) => `BUDGETDESK-BODY-${nonce}-${i}`;
+  let numbered = false;
+  const docxSections: ISectionOptions[] = parts.map((s, i) => {
+    const first = !s.cover && !numbered;
+    if (first) numbered = true;
+    return {
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: s.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { ...MARGIN[s.orientation], header: 851, footer: 992 },
+          ...(first ? { pageNumbers: { start: 1 } } : {}),
+        },
+      },
+      // Later sections inherit the first numbered section's footer; the cover has none.
+      ...(first ? { footers: { default: pageNumberFooter() } } : {}),
+      children: [new Paragraph({ children: [new TextRun(marker(i))] })],
+    };
+  });
+  const frame = new Document({
+    creator: 'BudgetDesk 预算编报台',
+    title: doc.cover?.title ?? `${doc.deptName}${doc.year}年部门预算`,
+    styles: documentStyles(),
+    sections: docxSections,
+  });
+  const entries = readZip(await Packer.toBuffer(frame));
+  const main = entries.find((e) => e.name === 'word/document.xml');
+  if (!main) throw new Error('docx frame without word/document.xml');
+  let xml = main.data.toString('utf8');
+  const pieces: string[] = [];
+  let at = 0;
+  parts.forEach((s, i) => {
+    const hit = xml.indexOf(marker(i), at);
+    if (hit < 0) throw new Error(`docx frame lost the body marker of section ${i + 1}`);
+    const start = xml.lastIndexOf('<w:p>', hit);
+    const end = xml.indexOf('</w:p>', hit) + '</w:p>'.length;
+    pieces.push(xml.slice(at, start), s.xml.join('') || '<w:p/>');
+    at = end;
+  });
+  pieces.push(xml.slice(at));
+  xml = pieces.join('');
+  main.data = Buffer.from(xml, 'utf8');
+  return writeZip(entries);
+}
