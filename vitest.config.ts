@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/durability/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/durability/**/*.test.ts', 'test/render/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30000,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what BudgetDesk needs on a fresh machine: npm packages (Electron's binary is fetched when the
-# machine can reach it, skipped otherwise) and, with --for-tests, Debian's Chromium for the E2E tests.
+# machine can reach it, skipped otherwise) and, with --for-tests, Debian's Chromium for the E2E tests and
+# LibreOffice, CJK/metric fonts and poppler for the render checks of exported files (test/render).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,11 @@ apt_install() {
 if [ "${1:-}" = "--for-tests" ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  { fc-list 2>/dev/null | grep -qi "Noto Sans CJK" && fc-list 2>/dev/null | grep -qi "Noto Serif CJK"; } || missing+=(fonts-noto-cjk)
+  fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing+=(fonts-liberation)
+  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 fi
 

@@ -4,6 +4,10 @@ export interface BenchFigure {
   medianMs: number;
   p95Ms: number;
   targetMs: number;
+  /** A further target of the case (peak memory …); PASS needs it met too. */
+  met?: boolean;
+  /** Extra figures printed beside the timing (memory, a baseline's figures). */
+  note?: string;
 }
 
 /** The value at quantile q (0–1) of ascending samples, nearest-rank: no interpolation between runs. */

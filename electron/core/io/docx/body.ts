@@ -1,6 +1,6 @@
 import type { PrintAlign, PrintTocEntry } from '../../../../shared/print/types.js';
 import { escapeXml } from './xml.js';
-import { FANGSONG, HEITI, KAITI, SIZE, SONGTI, STYLE, XIAOBIAOSONG, runProps } from './typography.js';
+import { FANGSONG, HEADING_FACES, HEITI, SIZE, SONGTI, STYLE, XIAOBIAOSONG, runProps } from './typography.js';
 
 /**
  * Paragraphs of the document body as WordprocessingML strings: headings, narrative, the 目录 field and the
@@ -23,12 +23,7 @@ const RUN_OF_STYLE: Record<string, string> = {
   [STYLE.tableTitle]: runProps(XIAOBIAOSONG, SIZE.tableTitle),
   [STYLE.unitLine]: runProps(SONGTI, SIZE.unitLine),
   [STYLE.note]: runProps(SONGTI, SIZE.note),
-  [STYLE.heading[0]]: runProps(HEITI, SIZE.body),
-  [STYLE.heading[1]]: runProps(KAITI, SIZE.body),
-  [STYLE.heading[2]]: runProps(FANGSONG, SIZE.body, true),
-  [STYLE.plainHeading[0]]: runProps(HEITI, SIZE.body),
-  [STYLE.plainHeading[1]]: runProps(KAITI, SIZE.body),
-  [STYLE.plainHeading[2]]: runProps(FANGSONG, SIZE.body, true),
+  ...Object.fromEntries([0, 1, 2].flatMap((l) => [STYLE.heading[l]!, STYLE.plainHeading[l]!].map((id) => [id, runProps(HEADING_FACES[l]!.font, HEADING_FACES[l]!.size)]))),
   [STYLE.toc[0]]: runProps(FANGSONG, SIZE.body),
   [STYLE.toc[1]]: runProps(FANGSONG, SIZE.body),
   [STYLE.toc[2]]: runProps(FANGSONG, SIZE.body),
@@ -66,17 +61,23 @@ export function headingXml(level: 1 | 2 | 3, text: string, inToc: boolean): stri
   return paragraphXml((inToc ? STYLE.heading : STYLE.plainHeading)[level - 1]!, text);
 }
 
-export const PAGE_BREAK_XML = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+export const PAGE_BREAK_XML = `<w:p><w:r>${runProps(FANGSONG, SIZE.body)}<w:br w:type="page"/></w:r></w:p>`;
+
+/** The runs of a field: begin, instruction, then (for fields with a shown result) separate. */
+function fieldStart(rPr: string, instruction: string, separate: boolean): string {
+  return (
+    `<w:r>${rPr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rPr}<w:instrText xml:space="preserve">${escapeXml(instruction)}</w:instrText></w:r>` +
+    (separate ? `<w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r>` : '')
+  );
+}
+const fieldEnd = (rPr: string) => `<w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`;
 
 const fieldQuote = (text: string) => `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 
 /** A TC field: an entry the TOC field (\f) collects, printing nothing itself. */
 export function tcFieldXml(mark: TocMark): string {
-  return (
-    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
-    `<w:r><w:instrText xml:space="preserve"> TC ${escapeXml(fieldQuote(mark.text))} \\l ${mark.level} </w:instrText></w:r>` +
-    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-  );
+  const rPr = RUN_OF_STYLE[STYLE.tableTitle]!;
+  return fieldStart(rPr, ` TC ${fieldQuote(mark.text)} \\l ${mark.level} `, false) + fieldEnd(rPr);
 }
 
 /**
@@ -90,11 +91,8 @@ export function tocXml(entries: PrintTocEntry[]): string {
   const paras = entries.map((e, i) => {
     const style = STYLE.toc[e.level - 1]!;
     const rPr = RUN_OF_STYLE[style]!;
-    const begin =
-      i === 0
-        ? `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${escapeXml(instr)}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`
-        : '';
-    const end = i === entries.length - 1 ? '<w:r><w:fldChar w:fldCharType="end"/></w:r>' : '';
+    const begin = i === 0 ? fieldStart(rPr, instr, true) : '';
+    const end = i === entries.length - 1 ? fieldEnd(rPr) : '';
     return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${begin}${textRuns(rPr, e.text)}${end}</w:p>`;
   });
   return `<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>${paras.join('')}</w:sdtContent></w:sdt>`;

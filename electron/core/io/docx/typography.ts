@@ -64,17 +64,26 @@ export function runProps(eastAsia: string, size: number, bold = false): string {
 const BODY_LINE = { line: 560, lineRule: 'exact' as const, before: 0, after: 0 };
 const SINGLE = { line: 240, lineRule: 'auto' as const, before: 0, after: 0 };
 
-const HEADING_FACES = [
-  { font: HEITI, bold: false },
-  { font: KAITI, bold: false },
-  { font: FANGSONG, bold: true },
-];
+/**
+ * Level 1 is a part title (第一部分 …, 第二部分 …): centered 黑体 小二. Levels 2 and 3 are the narrative's
+ * "一、" and "（一）" headings: 黑体 and 楷体_GB2312 三号 with the body's two-character indent (GB/T 9704).
+ */
+export const HEADING_FACES = [
+  { font: HEITI, size: 36, centered: true },
+  { font: HEITI, size: SIZE.body, centered: false },
+  { font: KAITI, size: SIZE.body, centered: false },
+] as const;
 
 export function documentStyles(): IStylesOptions {
-  const heading = (level: number) => ({
-    run: { font: fonts(HEADING_FACES[level]!.font), size: SIZE.body, bold: HEADING_FACES[level]!.bold, color: '000000' },
-    paragraph: { spacing: BODY_LINE, indent: { firstLine: 640 }, keepNext: true },
-  });
+  const heading = (level: number) => {
+    const face = HEADING_FACES[level]!;
+    return {
+      run: { font: fonts(face.font), size: face.size, bold: false, color: '000000' },
+      paragraph: face.centered
+        ? { spacing: { line: 560, lineRule: 'exact' as const, before: 280, after: 280 }, alignment: 'center' as const, keepNext: true }
+        : { spacing: BODY_LINE, indent: { firstLine: 640 }, keepNext: true },
+    };
+  };
   return {
     default: {
       document: { run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { spacing: BODY_LINE } },
