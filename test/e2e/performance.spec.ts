@@ -25,11 +25,9 @@ async function createHebeiWorkbook(page: Page, deptName: string): Promise<void> 
   await page.getByRole('combobox', { name: '表格套表' }).click();
   await page.locator('li[data-value="hebei-county-project"]').click();
   await page.getByTestId('create-workbook').click();
-  const nav = page.getByTestId('table-nav-xm-jx');
-  const item = page.getByTestId('workbook-item').filter({ hasText: deptName });
-  await expect(nav.or(item).first()).toBeVisible();
-  if (!(await nav.isVisible())) await item.first().click();
-  await nav.click();
+  // Creating opens the new workbook.
+  await expect(page.getByTestId('workbook-title')).toContainText(deptName);
+  await page.getByTestId('table-nav-xm-jx').click();
   await expect(page.getByTestId('add-project')).toBeVisible();
 }
 
@@ -54,6 +52,52 @@ async function typeIndicator(page: Page, i: number, ind: (typeof TYPED)[number])
     await page.keyboard.press('Tab');
   }
   await expect(page.getByTestId(`ind-${i}-value`)).toHaveValue(ind.shown);
+}
+
+/**
+ * Searches the open 指标库 for one entry and adds it. The click waits for the answer to this search: the list
+ * shown before it is replaced when the answer comes, and a click landing during that swap would be lost.
+ */
+async function clickLibraryAdd(page: Page, name: string, value: string): Promise<void> {
+  const dialog = page.getByTestId('library-dialog');
+  await dialog.locator('input[name="librarySearch"]').fill(name);
+  await expect(dialog.getByTestId('library-results-heading')).toHaveText('搜索结果（1）');
+  const entry = dialog.getByTestId('library-entry').filter({ hasText: name });
+  await expect(entry).toContainText(value);
+  await entry.getByTestId('library-add').click();
+}
+
+async function closeLibrary(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('library-dialog')).toBeHidden();
+}
+
+async function addFromLibrary(page: Page, name: string, value: string): Promise<void> {
+  await clickLibraryAdd(page, name, value);
+  await expect(page.getByTestId('notice-message')).toHaveText(`已添加“${name}”`);
+  await closeLibrary(page);
+}
+
+/**
+ * Holds the next call of an API method until release(): to the page, its answer is still on its way. With
+ * `stored` the host has already carried it out; without, the request has not reached the host yet.
+ */
+async function holdNext(page: Page, method: string, stored: boolean): Promise<{ sent: Promise<void>; release(): void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let arrived!: () => void;
+  const sent = new Promise<void>((resolve) => (arrived = resolve));
+  await page.route(
+    `**/api/${method}`,
+    async (route) => {
+      const response = stored ? await route.fetch() : null;
+      arrived();
+      await released;
+      await (response ? route.fulfill({ response }) : route.continue());
+    },
+    { times: 1 },
+  );
+  return { sent, release };
 }
 
 async function expectIndicators(page: Page, rows: readonly { l1: string; l2: string; name: string; shown: string }[]): Promise<void> {
@@ -95,14 +139,8 @@ test('项目绩效目标: project form, typed and library indicators, reload, un
 
   // The 8th from the library, suggested by the project's name (热线 → 信息化运维).
   await page.getByTestId('open-library').click();
-  const dialog = page.getByTestId('library-dialog');
-  await expect(dialog.getByText(`按项目“${PROJECT}”推荐`)).toBeVisible();
-  await dialog.locator('input[name="librarySearch"]').fill('系统正常运行率');
-  const entry = dialog.getByTestId('library-entry').filter({ hasText: '系统正常运行率' });
-  await expect(entry).toContainText('≥99%');
-  await entry.getByTestId('library-add').click();
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('library-dialog').getByText(`按项目“${PROJECT}”推荐`)).toBeVisible();
+  await addFromLibrary(page, '系统正常运行率', '≥99%');
   const fromLibrary = { l1: '产出指标', l2: '质量指标', name: '系统正常运行率', shown: '≥99比率' };
   const all = [...TYPED.map((t) => ({ l1: t.l1, l2: t.l2, name: t.name, shown: t.shown })), fromLibrary];
   await expectIndicators(page, all);
@@ -141,4 +179,55 @@ test('项目绩效目标: project form, typed and library indicators, reload, un
   await finding.click();
   await expect(page.getByTestId('project-editor').locator('textarea[name="purpose"]')).toBeFocused();
   expect(foreignRequests).toEqual([]);
+});
+
+test('指标库: 添加 clicked while an edit is being saved, and an edit typed while the addition is being saved, are both kept', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createHebeiWorkbook(page, '玉田县人民政府办公室');
+  await page.getByTestId('add-project').click();
+  await fillField(page, 'name', PROJECT);
+  await page.getByTestId('add-indicator').click();
+  await expect(page.getByTestId('ind-0-name')).toBeFocused();
+  await page.keyboard.type('受理群众来电数量');
+
+  // The typed name is on its way to the host (held before it arrives) when 添加 is clicked: the addition waits
+  // its turn and lands after it.
+  const edit = await holdNext(page, 'workbook.change', false);
+  await page.keyboard.press('Tab');
+  await edit.sent;
+  await expect(page.getByTestId('save-status')).toHaveText('保存中…');
+  await page.getByTestId('open-library').click();
+  await clickLibraryAdd(page, '系统正常运行率', '≥99%');
+  edit.release();
+  await expect(page.getByTestId('notice-message')).toHaveText('已添加“系统正常运行率”');
+  await closeLibrary(page);
+  await expect(page.locator('[data-testid^="ind-row-"]')).toHaveCount(2);
+  await expect(page.getByTestId('ind-0-name')).toHaveValue('受理群众来电数量');
+  await expect(page.getByTestId('ind-1-name')).toHaveValue('系统正常运行率');
+
+  // The next addition is stored by the host but its answer is held, while the clerk types 依据 in row 1: the
+  // edit waits for the addition instead of being refused as a conflict.
+  const addition = await holdNext(page, 'perf.indicators.paste', true);
+  await page.getByTestId('open-library').click();
+  await clickLibraryAdd(page, '故障响应时间', '≤2小时');
+  await addition.sent;
+  await closeLibrary(page);
+  await page.getByTestId('ind-0-basis').click();
+  await page.keyboard.type('年度工作计划');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveText('保存中…');
+  addition.release();
+  await expect(page.locator('[data-testid^="ind-row-"]')).toHaveCount(3);
+  await expect(page.getByTestId('save-status')).toHaveText('已保存');
+  await expect(page.getByTestId('ind-0-basis')).toHaveValue('年度工作计划');
+  await expect(page.getByTestId('error-message')).toHaveCount(0);
+
+  // All of it is stored, in order.
+  await page.reload();
+  await page.getByTestId('table-nav-xm-jx').click();
+  await expect(page.locator('[data-testid^="ind-row-"]')).toHaveCount(3);
+  await expect(page.getByTestId('ind-0-name')).toHaveValue('受理群众来电数量');
+  await expect(page.getByTestId('ind-0-basis')).toHaveValue('年度工作计划');
+  await expect(page.getByTestId('ind-1-name')).toHaveValue('系统正常运行率');
+  await expect(page.getByTestId('ind-2-name')).toHaveValue('故障响应时间');
 });

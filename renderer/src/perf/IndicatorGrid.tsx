@@ -100,10 +100,14 @@ export function IndicatorGrid({ session, owner, all, style, unit, focusRow, setF
     const el = e.target as HTMLElement;
     const startCol = Math.max(0, INDICATOR_COLUMNS.findIndex((c) => c.key === el.dataset.indCol));
     const at = el.dataset.indRow !== undefined ? rows[Number(el.dataset.indRow)] : undefined;
-    const index = at ? all.findIndex((r) => r.id === at.id) + 1 : undefined;
     const block = pastedRows(parseTsv(text), startCol);
     if (block.length === 0) return;
-    const r = await runPerfChange(session, () => call('perf.indicators.paste', { path: session.path, owner, rows: block, index }));
+    // Below the focused row as it stands when the paste's turn comes (edits before it may add or remove rows).
+    const below = () => {
+      const i = at ? session.rows(PERF_TABLES.indicators).findIndex((r) => r.id === at.id) : -1;
+      return i < 0 ? undefined : i + 1;
+    };
+    const r = await runPerfChange(session, () => call('perf.indicators.paste', { path: session.path, owner, rows: block, index: below() }));
     if (!r.ok) notifyError(r.error);
     else notify(`已粘贴 ${block.length} 条指标`, 'success');
   };

@@ -28,7 +28,8 @@ export function LibraryDialog({ open, projectName, onClose, onAdd }: Props) {
   const [category, setCategory] = useState('');
   const [categories, setCategories] = useState<string[]>([]);
   const [suggested, setSuggested] = useState<LibraryEntry[]>([]);
-  const [found, setFound] = useState<LibraryEntry[]>([]);
+  /** The last search answer and the search it answers: a list is shown only for the search typed now. */
+  const [found, setFound] = useState<{ key: string; entries: LibraryEntry[] } | null>(null);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
@@ -38,16 +39,26 @@ export function LibraryDialog({ open, projectName, onClose, onAdd }: Props) {
 
   useEffect(() => {
     if (!open || projectName.trim() === '') return setSuggested([]);
-    void call('perf.library.suggest', { projectName: projectName.slice(0, 200), category: category || undefined, limit: 30 }).then((r) => (r.ok ? setSuggested(r.value) : notifyError(r.error)));
+    let current = true;
+    void call('perf.library.suggest', { projectName: projectName.slice(0, 200), category: category || undefined, limit: 30 }).then((r) => current && (r.ok ? setSuggested(r.value) : notifyError(r.error)));
+    return () => void (current = false);
   }, [open, projectName, category, reload, notifyError]);
 
+  const searchKey = JSON.stringify([query.trim(), category, reload]);
   useEffect(() => {
     if (!open) return;
+    // An answer that arrives after the clerk typed on is dropped: it would replace the list under the pointer.
+    let current = true;
     const timer = setTimeout(() => {
-      void call('perf.library.search', { query: query.trim() || undefined, category: category || undefined, limit: 100 }).then((r) => (r.ok ? setFound(r.value) : notifyError(r.error)));
+      void call('perf.library.search', { query: query.trim() || undefined, category: category || undefined, limit: 100 }).then(
+        (r) => current && (r.ok ? setFound({ key: searchKey, entries: r.value }) : notifyError(r.error)),
+      );
     }, 150);
-    return () => clearTimeout(timer);
-  }, [open, query, category, reload, notifyError]);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [open, query, category, reload, searchKey, notifyError]);
 
   const remove = async (entry: LibraryEntry) => {
     const r = await call('perf.library.delete', { id: entry.id });
@@ -58,7 +69,8 @@ export function LibraryDialog({ open, projectName, onClose, onAdd }: Props) {
 
   // Suggestions lead only while the clerk has not typed a search of their own.
   const showSuggested = query.trim() === '' ? suggested : [];
-  const rest = found.filter((e) => !showSuggested.some((s) => s.id === e.id));
+  const results = found?.key === searchKey ? found.entries : null;
+  const rest = (results ?? []).filter((e) => !showSuggested.some((s) => s.id === e.id));
 
   const entryRow = (e: LibraryEntry, suggestedEntry: boolean) => (
     <Box key={e.id} data-testid="library-entry" sx={{ display: 'flex', gap: 1, alignItems: 'center', py: 0.75, borderBottom: '1px solid #eef0f3' }}>
@@ -111,11 +123,11 @@ export function LibraryDialog({ open, projectName, onClose, onAdd }: Props) {
           </Typography>
         )}
         {showSuggested.map((e) => entryRow(e, true))}
-        <Typography variant="subtitle2" sx={{ mt: 1.5 }}>
-          {query.trim() ? `搜索结果（${rest.length}）` : '全部指标'}
+        <Typography variant="subtitle2" sx={{ mt: 1.5 }} data-testid="library-results-heading">
+          {results === null ? '正在查找…' : query.trim() ? `搜索结果（${rest.length}）` : '全部指标'}
         </Typography>
         {rest.map((e) => entryRow(e, false))}
-        {rest.length === 0 && (
+        {results !== null && rest.length === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
             没有找到符合条件的指标。
           </Typography>

@@ -68,10 +68,10 @@ export function ProjectsPage({ session, layout, unit }: { session: WorkbookSessi
   const addFromLibrary = async (entry: LibraryEntry): Promise<boolean> => {
     if (!project) return false;
     const row = { level1: entry.level1, level2: entry.level2, name: entry.name, desc: entry.desc, value: entry.value, basis: entry.basis };
-    const at = endOfOwner(session.rows(PERF_TABLES.indicators), project.id);
-    const r = await runPerfChange(session, () => call('perf.indicators.paste', { path: session.path, owner: project.id, rows: [row], index: at }));
+    // The place is found when the paste's turn comes, after the rows added by edits still on their way.
+    const r = await runPerfChange(session, () => call('perf.indicators.paste', { path: session.path, owner: project.id, rows: [row], index: endOfOwner(session.rows(PERF_TABLES.indicators), project.id) }));
+    // The keyboard stays in the dialog (more may be added, Esc closes it): the new row is not focused behind it.
     if (!r.ok) notifyError(r.error);
-    else setFocusRow(r.value.insertedRowIds[0] ?? null);
     return r.ok;
   };
 

@@ -16,15 +16,11 @@ const projectColumns = gridColumns(projectsDef);
 export const projectColumn = (key: string): GridColumn => projectColumns.find((c) => c.key === key)!;
 
 /**
- * Runs a perf.* method that changes the workbook (paste, copy). Those calls bypass the session's change
- * queue: they wait until every queued edit is written (a reload takes its turn in the queue), and on
- * success the session re-reads the workbook state (undo/redo, revision) and the indicator rows.
+ * Runs a perf.* method that changes the workbook (paste, copy) in the session's queue, after the edits typed
+ * before it; the session then takes the new revision and reloads the changed rows it holds, so the indicator
+ * rows are loaded first when they are not yet.
  */
-export async function runPerfChange(session: WorkbookSession, send: () => Promise<Result<ChangeResult>>): Promise<Result<ChangeResult>> {
-  await session.loadTable(PERF_TABLES.indicators);
-  const r = await send();
-  if (!r.ok) return r;
-  await session.open();
-  for (const id of new Set([...r.value.tablesChanged, PERF_TABLES.indicators])) await session.loadTable(id);
-  return r;
+export function runPerfChange(session: WorkbookSession, send: () => Promise<Result<ChangeResult>>): Promise<Result<ChangeResult>> {
+  if (!session.getSnapshot().tables.has(PERF_TABLES.indicators)) void session.loadTable(PERF_TABLES.indicators);
+  return session.apply(send);
 }

@@ -116,6 +116,16 @@ export class WorkbookSession {
     });
   }
 
+  /**
+   * Sends a change the core builds itself (an indicator paste or copy) through the same queue: it goes after
+   * the edits typed before it, and edits typed while it is on its way wait for it and carry the revision it
+   * produced (sent beside the queue, they would be refused as a conflict). `send` runs when its turn comes.
+   */
+  apply(send: () => Promise<Result<ChangeResult>>, hooks: ChangeHooks = {}): Promise<Result<ChangeResult>> {
+    this.beginWrite();
+    return this.enqueue(async () => this.afterWrite(await send(), hooks));
+  }
+
   undo(hooks: ChangeHooks = {}): Promise<Result<ChangeResult>> {
     return this.history('workbook.undo', hooks);
   }
@@ -176,8 +186,7 @@ export class WorkbookSession {
   }
 
   private history(method: 'workbook.undo' | 'workbook.redo', hooks: ChangeHooks): Promise<Result<ChangeResult>> {
-    this.beginWrite();
-    return this.enqueue(async () => this.afterWrite(await call(method, { path: this.path }), hooks));
+    return this.apply(() => call(method, { path: this.path }), hooks);
   }
 
   private beginWrite(): void {
