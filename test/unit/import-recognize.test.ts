@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../electron/core/io/read-source.js';
 import { similarity, squash, titleKey, titleNumber } from '../../shared/import/normalize.js';
+import { readTable } from '../../shared/import/extract.js';
 import { recognize } from '../../shared/import/recognize.js';
 import type { SourceDocument } from '../../shared/import/source.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { makeDocx, makeXlsx, p, tbl, tc, tr } from '../helpers/ooxml.js';
 
-const sets = new TableSetRegistry().list();
+const registry = new TableSetRegistry();
+const sets = registry.list();
 
 async function office(buf: Buffer, name: string): Promise<SourceDocument> {
   const r = await readSourceFile(buf, name, { convert: false });
@@ -115,5 +117,64 @@ describe('recognising a file against every table set', () => {
     const r = recognize(await office(buf, 'x.docx'), sets);
     expect(r.matches).toEqual([null]);
     expect(r.best).toBeNull();
+  });
+});
+
+describe('reading recognised tables into their layouts', () => {
+  it('reads seed 001 附件1–3 into columns, amounts in 元, the label-and-amount cells split and the continuation joined', async () => {
+    const r = recognize(await office(await seed001Docx(), 'seed001.docx'), sets);
+    const read = r.matches.map((m, i) => readTable(registry.table('hunan-2020', m!.tableId)!, r.tables[i]!, '万元'));
+    const [szzb, srzb, zczb] = read;
+    // 附件1: "一、基本支出 448.93" prints a label and its amount in one cell over the 经济分类 columns.
+    expect(szzb!.rows[0]!.cells).toEqual({
+      incomeItem: { text: '一、一般公共预算拨款' },
+      incomeAmount: { text: '508.93', value: '5089300' },
+      funcItem: { text: '1、一般公共服务' },
+      funcAmount: { text: '508.93', value: '5089300' },
+      econItem: { text: '一、基本支出' },
+      econAmount: { text: '448.93', value: '4489300' },
+    });
+    expect(szzb!.rows[1]!.cells.econItem).toEqual({ text: '支 出 总 计' });
+    expect(srzb!.rows).toEqual([{ sourceRow: 2, cells: { total: { text: '508.93', value: '5089300' }, general: { text: '508.93', value: '5089300' } } }]);
+    expect(zczb!.rows.map((row) => [row.cells.codeClass?.text, row.cells.codeSection?.text, row.cells.codeItem?.text, row.cells.name?.text, row.cells.total?.value])).toEqual([
+      ['201', undefined, undefined, '一般公共服务', '5089300'],
+      ['201', '03', '01', '行政运行', '4489300'],
+    ]);
+    for (const t of read) {
+      expect(t.unread).toEqual([]);
+      expect(t.read).toBe(t.cells);
+    }
+  });
+
+  it('lists what it cannot read with its place and the reason, and reads an empty-table note', async () => {
+    const buf = await makeDocx(
+      [
+        p('附件2'),
+        p('部门收入总表'),
+        p('单位：元'),
+        tbl(6, [
+          tr(['总计', '一般公共预算拨款', '政府性基金拨款', '纳入专户管理的非税收入拨款', '其他收入', '上年结转'].map((t) => tc(t))),
+          tr(['５０８，９３０', '约五十万', '', '', '', ''].map((t) => tc(t))),
+        ]),
+        p('附件15'),
+        p('政府性基金拨款部门支出总表（分类）'),
+        tbl(7, [
+          tr([tc('科目编码', { span: 3 }), tc('科目名称', { vMerge: 'restart' }), tc('合计', { vMerge: 'restart' }), tc('基本支出', { vMerge: 'restart' }), tc('项目支出', { vMerge: 'restart' })]),
+          tr([tc('类'), tc('款'), tc('项'), tc('', { vMerge: 'bare' }), tc('', { vMerge: 'bare' }), tc('', { vMerge: 'bare' }), tc('', { vMerge: 'bare' })]),
+          tr([tc('本部门2020年无政府性基金预算拨款安排的支出，故本表为空表。', { span: 7 })]),
+        ]),
+      ].join(''),
+    );
+    const r = recognize(await office(buf, 'x.docx'), sets);
+    expect(r.matches[0]?.tableId).toBe('srzb');
+    const srzb = readTable(registry.table('hunan-2020', 'srzb')!, r.tables[0]!, '万元');
+    expect(srzb.moneyUnit).toBe('元');
+    expect(srzb.rows[0]!.cells.total).toEqual({ text: '５０８，９３０', value: '508930' });
+    expect(srzb.unread).toEqual([{ where: '第 1 个表格', row: 2, col: 2, text: '约五十万', reason: '“约五十万”不是数字' }]);
+    expect(r.matches[1]?.tableId).toBe('zfxjj-zc');
+    const empty = readTable(registry.table('hunan-2020', 'zfxjj-zc')!, r.tables[1]!, '万元');
+    expect(empty.emptyNote).toBe('本部门2020年无政府性基金预算拨款安排的支出，故本表为空表。');
+    expect(empty.rows).toEqual([]);
+    expect(empty.read).toBe(empty.cells);
   });
 });
