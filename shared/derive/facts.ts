@@ -140,6 +140,7 @@ export class FactBase {
   /** Code of the 本级 unit: facts without a unit belong to it ('' when the workbook lists no units). */
   selfUnit = '';
   projects = new Map<string, ProjectInfo>();
+  private projectsByRow = new Map<string, ProjectInfo>();
   /** Increases whenever units or projects (names, order, categories) change. */
   version = 0;
 
@@ -366,6 +367,7 @@ export class FactBase {
 
   private readProjects(rows: readonly GridRow[]): void {
     this.projects = new Map();
+    this.projectsByRow = new Map();
     this.projectIssues = [];
     for (const [index, row] of rows.entries()) {
       const code = cell(row.cells, 'code');
@@ -375,7 +377,7 @@ export class FactBase {
         this.projectIssues.push({ ...source, message: `项目编码 ${code} 重复（项目支出第 ${index + 1} 行），支出明细无法确定所属项目` });
         id = `${code}#${row.id}`;
       }
-      this.projects.set(id, {
+      const info: ProjectInfo = {
         id,
         code,
         name: cell(row.cells, 'name'),
@@ -386,13 +388,17 @@ export class FactBase {
         fundSource: cell(row.cells, 'fundSource'),
         rowId: row.id,
         index,
-      });
+      };
+      this.projects.set(id, info);
+      this.projectsByRow.set(row.id, info);
     }
   }
 
   private projectOf(row: GridRow): ProjectInfo | undefined {
     const ref = cell(row.cells, 'project');
-    return ref === '' ? undefined : this.projects.get(ref);
+    if (ref === '') return undefined;
+    // A project picked while it had no code is kept as '#<row id>': it still names that row once coded.
+    return this.projects.get(ref) ?? (ref.startsWith('#') ? this.projectsByRow.get(ref.slice(1)) : undefined);
   }
 
   private depOf(row: GridRow): GridRow | undefined {

@@ -68,24 +68,25 @@ export interface DimensionDef {
 /** 资金来源. Facts carry the most specific value that applies. */
 const fundSourceValues: readonly DimensionValue[] = [
   { value: 'general', label: '一般公共预算拨款', pick: false },
-  { value: 'general.appropriation', label: '经费拨款' },
+  // 附件1 prints 一般公共预算拨款 over 经费拨款 and the non-tax lines; typed alone it means 经费拨款.
+  { value: 'general.appropriation', label: '经费拨款', aliases: ['一般公共预算拨款', '一般公共预算', '一般预算拨款', '公共预算拨款', '财政拨款', '财政经费拨款', '经费拨款收入'] },
   { value: 'general.nonTax', label: '纳入一般公共预算管理的非税收入拨款', pick: false },
-  { value: 'general.nonTax.fee', label: '行政事业性收费收入' },
-  { value: 'general.nonTax.special', label: '专项收入' },
-  { value: 'general.nonTax.asset', label: '国有资源（资产）有偿使用收入' },
-  { value: 'general.nonTax.other', label: '其他各项收入拨款' },
-  { value: 'fund', label: '政府性基金预算拨款' },
-  { value: 'capital', label: '国有资本经营预算拨款' },
-  { value: 'specialAccount', label: '纳入专户管理的非税收入拨款' },
+  { value: 'general.nonTax.fee', label: '行政事业性收费收入', aliases: ['行政事业性收费', '行政性收费', '事业性收费', '收费收入'] },
+  { value: 'general.nonTax.special', label: '专项收入', aliases: ['专项收入拨款'] },
+  { value: 'general.nonTax.asset', label: '国有资源（资产）有偿使用收入', aliases: ['国有资源(资产)有偿使用收入', '国有资源有偿使用收入', '国有资产有偿使用收入', '有偿使用收入'] },
+  { value: 'general.nonTax.other', label: '其他各项收入拨款', aliases: ['其他各项收入'] },
+  // 附件1/2 print 政府性基金拨款.
+  { value: 'fund', label: '政府性基金预算拨款', aliases: ['政府性基金拨款', '政府性基金', '基金预算拨款', '基金拨款', '基金'] },
+  { value: 'capital', label: '国有资本经营预算拨款', aliases: ['国有资本经营预算', '国有资本经营拨款', '国有资本经营收入', '国资预算'] },
+  { value: 'specialAccount', label: '纳入专户管理的非税收入拨款', aliases: ['财政专户管理的非税收入拨款', '纳入专户管理的非税收入', '专户管理的非税收入', '财政专户管理资金', '财政专户', '专户'] },
   { value: 'business', label: '事业收入' },
-  { value: 'operating', label: '事业单位经营收入' },
-  // Also 上级补助收入, 附属单位上缴收入.
-  { value: 'other', label: '其他收入' },
+  { value: 'operating', label: '事业单位经营收入', aliases: ['经营收入'] },
+  { value: 'other', label: '其他收入', aliases: ['上级补助收入', '附属单位上缴收入'] },
   { value: 'carryover', label: '上年结转', pick: false },
-  { value: 'carryover.general', label: '上年结转（一般公共预算）' },
-  { value: 'carryover.fund', label: '上年结转（政府性基金）' },
-  { value: 'carryover.capital', label: '上年结转（国有资本经营）' },
-  { value: 'carryover.other', label: '上年结转（其他资金）' },
+  { value: 'carryover.general', label: '上年结转（一般公共预算）', aliases: ['上年结转(一般公共预算)', '一般公共预算上年结转', '一般公共预算结转'] },
+  { value: 'carryover.fund', label: '上年结转（政府性基金）', aliases: ['上年结转(政府性基金)', '政府性基金上年结转', '基金结转'] },
+  { value: 'carryover.capital', label: '上年结转（国有资本经营）', aliases: ['上年结转(国有资本经营)', '国有资本经营上年结转'] },
+  { value: 'carryover.other', label: '上年结转（其他资金）', aliases: ['上年结转(其他资金)', '其他资金上年结转'] },
 ];
 
 /**
@@ -100,9 +101,10 @@ export const factDimensions = {
     match: 'hierarchical',
     values: [
       { value: 'basic', label: '基本支出', pick: false },
-      { value: 'basic.personnel', label: '人员经费' },
-      { value: 'basic.public', label: '公用经费' },
-      { value: 'project', label: '项目支出' },
+      // The 公开说明 calls them 人员支出 and 公用支出.
+      { value: 'basic.personnel', label: '人员经费', aliases: ['人员支出'] },
+      { value: 'basic.public', label: '公用经费', aliases: ['公用支出', '日常公用经费'] },
+      { value: 'project', label: '项目支出', aliases: ['项目经费', '专项支出'] },
     ],
   },
   funcCode: { label: '支出功能分类科目', match: 'prefix', digits: [3, 5, 7] },

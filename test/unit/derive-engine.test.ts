@@ -82,6 +82,18 @@ describe('facts', () => {
 });
 
 describe('tables', () => {
+  it('a project picked by row (it has no code) stays that project when it gets a code', () => {
+    const project = row({ name: '督查调研经费专项', category: '专项', funcCode: '2010302', econCode: '30299', fundSource: 'general.appropriation', amount: '140000' });
+    const lines = [line('', '30215', '40000', { project: `#${project.id}` })];
+    const engine = engineFor('hunan-2020', { 'fact-projects': [project], 'fact-lines': lines });
+    expect(engine.base.issues).toEqual([]);
+    expect(engine.sum({ measure: 'expense', filter: { econCode: '30215' } }).toFixed()).toBe('40000');
+    expect(engine.sum({ measure: 'expense', filter: { nature: 'project' } }).toFixed()).toBe('140000');
+    update(engine, { 'fact-projects': [{ ...project, cells: { ...project.cells, code: 'DC01' } }], 'fact-lines': lines });
+    expect(engine.base.issues).toEqual([]);
+    expect(engine.sum({ measure: 'expense', filter: { project: 'DC01' } }).toFixed()).toBe('140000');
+  });
+
   it('names a project by its row and name in 项目支出, never by its internal row id', () => {
     // Seed 001's projects carry no 项目编码: the engine keys them by row id, which the clerk never sees.
     const project = row({ name: '信息化建设', funcCode: '2010302', econCode: '30299', fundSource: 'general.appropriation', amount: '600000' });

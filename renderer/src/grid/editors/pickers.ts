@@ -62,28 +62,38 @@ function codePicker(list: CodeList | undefined): ColumnPicker {
   };
 }
 
+/**
+ * A row of the referenced table as the referring cell stores it: its key column (项目编码), or '#<row id>' when
+ * that is empty, as the fact engine reads it (seed 001's projects have names only and must still be offered).
+ */
+const refKeyOf = (r: GridRow, column: string): string => r.cells[column] || `#${r.id}`;
+
 function refPicker(col: GridColumn, rows: () => readonly GridRow[]): ColumnPicker {
   const ref = col.def.ref!;
-  const key = (r: GridRow) => r.cells[ref.column] ?? '';
+  const key = (r: GridRow) => refKeyOf(r, ref.column);
+  const code = (r: GridRow) => r.cells[ref.column] ?? '';
   const name = (r: GridRow) => (ref.display ? (r.cells[ref.display] ?? '') : '');
-  const label = (r: GridRow) => [key(r), name(r)].filter(Boolean).join(' ');
+  const label = (r: GridRow) => [code(r), name(r)].filter(Boolean).join(' ');
+  // A stored '#<row id>' still finds its row after the row got a code.
+  const rowOf = (value: string) => rows().find((r) => key(r) === value || `#${r.id}` === value);
   return {
     suggest: (text) => {
       const q = text.trim();
-      const hits = rows().filter((r) => key(r) !== '' && (q === '' || label(r).includes(q)));
+      const hits = rows().filter((r) => label(r) !== '' && (q === '' || label(r).includes(q)));
       // The row whose key or name is exactly what was typed first, so Enter keeps it.
-      const exact = hits.filter((r) => key(r) === q || name(r) === q);
+      const exact = hits.filter((r) => code(r) === q || name(r) === q);
       return [...exact, ...hits.filter((r) => !exact.includes(r))]
         .slice(0, MAX_SUGGESTIONS)
         .map((r) => ({ value: key(r), primary: label(r) }));
     },
     describe: (value) => {
-      const row = rows().find((r) => key(r) === value);
-      return row && name(row) ? `${value} ${name(row)}` : value;
+      const row = rowOf(value);
+      if (row) return label(row) || value;
+      return value.startsWith('#') ? '（已删除）' : value;
     },
     normalise: (text) => {
       const q = text.trim();
-      const row = rows().find((r) => key(r) === q || name(r) === q || label(r) === q);
+      const row = rows().find((r) => code(r) === q || name(r) === q || label(r) === q) ?? rowOf(q);
       return row ? key(row) : text;
     },
   };

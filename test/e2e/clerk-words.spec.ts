@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+const DEPT = '株洲市石峰区人民政府办公室';
+
+/** A 2020 workbook: the dialog's default for 2020 is the 湖南 2020 set (its first table is derived: no grid). */
+async function create2020(page: Page): Promise<void> {
+  await page.getByTestId('new-workbook').click();
+  await page.locator('input[name="deptName"]').fill(DEPT);
+  await page.locator('input[name="year"]').fill('2020');
+  await expect(page.getByRole('combobox', { name: '表格套表' })).toHaveText(/^湖南 2020/);
+  await page.getByTestId('create-workbook').click();
+  const nav = page.getByTestId('table-nav-fact-lines');
+  const item = page.getByTestId('workbook-item').filter({ hasText: DEPT });
+  await expect(nav.or(item).first()).toBeVisible();
+  if (!(await nav.isVisible())) await item.first().click();
+  await expect(nav).toBeVisible();
+}
+
+const ghostCell = (page: Page, r: number, c: number) => page.getByTestId('grid').locator(`td[data-r="${r}"][data-c="${c}"]`);
+const cell = (page: Page, r: number, col: string) => page.getByTestId(`cell-${r}-${col}`);
+const options = (page: Page) => page.getByTestId('picker-option');
+
+test('收入来源 takes the words of 附件1; 所属项目 offers the workbook’s projects', async ({ page, host }) => {
+  await page.goto(host.url);
+  await create2020(page);
+
+  // Seed 001's projects have names and no 项目编码.
+  await page.getByTestId('table-nav-fact-projects').click();
+  await expect(page.getByTestId('grid')).toBeVisible();
+  for (const [r, name] of [
+    [0, '值班工作经费专项'],
+    [1, '督查调研经费专项'],
+  ] as const) {
+    await ghostCell(page, r, 2).click();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(cell(page, r, 'name')).toHaveText(name);
+  }
+
+  // 附件1 prints 一般公共预算拨款 over 经费拨款: typed in full it is offered 经费拨款 first.
+  await page.getByTestId('table-nav-fact-income').click();
+  await ghostCell(page, 0, 1).click();
+  await page.keyboard.type('一般公共预算拨款');
+  await expect(options(page).first()).toHaveText('经费拨款');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('508.93');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 0, 'fundSource')).toHaveText('经费拨款');
+  await expect(cell(page, 0, 'amount')).toHaveText('508.93');
+
+  // 所属项目 lists the projects by name; the cell shows the name picked.
+  await page.getByTestId('table-nav-fact-lines').click();
+  await ghostCell(page, 0, 5).click();
+  await page.keyboard.type('经费专项');
+  await expect(options(page)).toHaveText(['值班工作经费专项', '督查调研经费专项']);
+  await options(page).filter({ hasText: '督查调研经费专项' }).click();
+  await expect(cell(page, 0, 'project')).toHaveText('督查调研经费专项');
+  await expect(page.getByTestId('save-status')).toHaveText('已保存');
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../helpers/hooks.js';
+import { callOk, createWorkbook } from '../helpers/core.js';
+
+const temp = useTempDirs('budgetdesk-terms-');
+
+describe('words the clerk knows', () => {
+  it('收入来源 takes the terms printed on 附件1/2 of seed 001 and their usual abbreviations', async () => {
+    const core = temp.core();
+    const file = await createWorkbook(core, { year: 2020, tableSetId: 'hunan-2020' });
+    // Term typed → the value its 附件1 row (部门收支总表, seed 001) counts it under.
+    const terms: [string, string][] = [
+      ['一般公共预算拨款', 'general.appropriation'],
+      ['经费拨款', 'general.appropriation'],
+      ['行政事业性收费收入', 'general.nonTax.fee'],
+      ['专项收入', 'general.nonTax.special'],
+      ['国有资源（资产）有偿使用收入', 'general.nonTax.asset'],
+      ['其他各项收入拨款', 'general.nonTax.other'],
+      ['政府性基金拨款', 'fund'],
+      ['纳入专户管理的非税收入拨款', 'specialAccount'],
+      ['其他收入', 'other'],
+      ['一般公共预算', 'general.appropriation'],
+      ['财政拨款', 'general.appropriation'],
+      ['基金', 'fund'],
+      ['专户', 'specialAccount'],
+      ['财政专户管理的非税收入拨款', 'specialAccount'],
+    ];
+    const r = await callOk(core, 'workbook.change', {
+      path: file,
+      change: { edits: [{ kind: 'insertRows', tableId: 'fact-income', index: 0, rows: terms.map(([fundSource]) => ({ fundSource, amount: '1' })) }] },
+    });
+    expect(r.insertedRowIds).toHaveLength(terms.length);
+    const { rows } = await callOk(core, 'workbook.rows', { path: file, tableId: 'fact-income' });
+    expect(rows.map((row) => [terms[rows.indexOf(row)]![0], row.cells.fundSource])).toEqual(terms);
+  });
+
+  it('支出性质 takes 人员支出 and 公用支出 as the 公开说明 words them', async () => {
+    const core = temp.core();
+    const file = await createWorkbook(core, { year: 2020, tableSetId: 'hunan-2020' });
+    await callOk(core, 'workbook.change', {
+      path: file,
+      change: { edits: [{ kind: 'insertRows', tableId: 'fact-lines', index: 0, rows: [{ nature: '人员支出', amount: '1' }, { nature: '公用支出', amount: '1' }] }] },
+    });
+    const { rows } = await callOk(core, 'workbook.rows', { path: file, tableId: 'fact-lines' });
+    expect(rows.map((row) => row.cells.nature)).toEqual(['basic.personnel', 'basic.public']);
+  });
+});
