@@ -53,6 +53,11 @@ export const columnDefSchema = z.strictObject({
    * shows the project's current figure, and a value typed there overrides it.
    */
   fromProject: z.enum(['link', 'name', 'amount', 'direction']).optional(),
+  /**
+   * A text column that names its row: its code (项目编码, 单位代码) or its name. Leading key columns (these,
+   * seq and code columns) stay in view when a wide table scrolls sideways.
+   */
+  role: z.enum(['code', 'name']).optional(),
 });
 export type ColumnDef = z.infer<typeof columnDefSchema>;
 

@@ -108,6 +108,7 @@ function checkColumns(columns: ColumnDef[], path: string, add: AddProblem): void
     if ((col.type === 'enum') !== listed) add(at, `列 ${col.key}：选项列必须且只有选项列可以列出 options 或 optionsFrom`);
     if (col.options !== undefined && col.optionsFrom !== undefined) add(at, `列 ${col.key} 不能同时列出 options 和 optionsFrom`);
     if (col.codeList !== undefined && col.type !== 'code') add(at, `列 ${col.key} 不是编码列，不能指定 codeList`);
+    if (col.role !== undefined && col.type !== 'text') add(at, `列 ${col.key} 不是文本列，不能指定 role（编码或名称）`);
     const values = new Set<string>();
     for (const o of col.options ?? []) {
       if (values.has(o.value) || values.has(o.label)) add(at, `列 ${col.key} 的选项“${o.label}”重复`);

@@ -1,20 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, pasteText, test } from './fixtures.js';
+import { createWorkbookInSet, expect, pasteText, test } from './fixtures.js';
 
 const DEPT = '某县财政局';
-
-/** New workbook on the 湖南 2020 set (its first table is derived, so there is no grid to wait for). */
-async function createHunan2020(page: Page): Promise<void> {
-  await page.getByTestId('new-workbook').click();
-  await page.locator('input[name="deptName"]').fill(DEPT);
-  await page.locator('input[name="year"]').fill('2020');
-  await page.getByRole('combobox', { name: '表格套表' }).click();
-  await page.getByRole('option', { name: /^湖南 2020/ }).click();
-  await page.getByTestId('create-workbook').click();
-  // Creating opens the new workbook.
-  await expect(page.getByTestId('workbook-title')).toContainText(DEPT);
-  await expect(page.getByTestId('table-nav-fact-lines')).toBeVisible();
-}
 
 /** The cell of the grid's new-row line (it has no test id: it is not a data row yet). */
 const ghostCell = (page: Page, r: number, c: number) => page.getByTestId('grid').locator(`td[data-r="${r}"][data-c="${c}"]`);
@@ -35,7 +22,7 @@ test('budget facts: code pickers, paste, derived tables, drill-down, empty note'
   // A whole department typed, pasted and checked in eight tables: longer than the default minute on a busy machine.
   test.setTimeout(150_000);
   await page.goto(host.url);
-  await createHunan2020(page);
+  await createWorkbookInSet(page, DEPT, 2020, /^湖南 2020/);
 
   // The entry tables are listed first, in their own group.
   await expect(page.getByText('预算数据录入')).toBeVisible();

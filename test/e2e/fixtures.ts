@@ -43,6 +43,22 @@ export async function createWorkbook(page: Page, deptName: string, year: number)
   await expect(page.getByTestId('grid')).toBeVisible();
 }
 
+/**
+ * Creates a workbook on a chosen table set (e.g. /^湖南 2020/) and opens it. Such a set may begin with a derived
+ * table, so the side list's 支出明细 entry is what shows the workbook is open.
+ */
+export async function createWorkbookInSet(page: Page, deptName: string, year: number, set: RegExp): Promise<void> {
+  await page.getByTestId('new-workbook').click();
+  await page.locator('input[name="deptName"]').fill(deptName);
+  await page.locator('input[name="year"]').fill(String(year));
+  await page.getByRole('combobox', { name: '表格套表' }).click();
+  await page.getByRole('option', { name: set }).click();
+  await page.getByTestId('create-workbook').click();
+  // Creating opens the new workbook.
+  await expect(page.getByTestId('workbook-title')).toContainText(deptName);
+  await expect(page.getByTestId('table-nav-fact-lines')).toBeVisible();
+}
+
 /** Fires a paste event carrying `text` at the focused element, as Excel/WPS put a copied block on the clipboard. */
 export async function pasteText(page: Page, text: string): Promise<void> {
   await page.evaluate((tsv) => {

@@ -199,6 +199,12 @@ describe('broken definitions are rejected with a useful problem', () => {
     expectProblem(set, '表头“科目”有下级表头', '表头列 carryover 出现了 2 次');
   });
 
+  it('a code/name role on a column that is not text', () => {
+    const set = rawSet('hunan-2020');
+    rawTable(set, 'zczb').columns.find((c: { key: string }) => c.key === 'total').role = 'name';
+    expectProblem(set, '列 total 不是文本列，不能指定 role（编码或名称）');
+  });
+
   it('duplicate column keys and duplicate table ids', () => {
     const set = rawSet('hunan-2019-jx');
     rawTable(set, 'zxzj-fx').columns.push({ key: 'dept', type: 'text' });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -7,7 +7,8 @@ import type { DerivedColumn, DerivedTable } from '../../../shared/derive/types';
 import type { TableDef } from '../../../shared/tables/schema';
 import type { WorkbookMeta } from '../../../shared/workbook/types';
 import { errorText } from '../api/messages';
-import { gridSx } from '../grid/gridStyles';
+import { fitColumns, frozenClass, keyRole, preferredWidth, stickyLeft, type ColumnFit } from '../grid/columnFit';
+import { gridSx, TABLE_BORDER } from '../grid/gridStyles';
 import { HeaderRows } from '../grid/HeaderRows';
 import { navigate } from '../router';
 import { DerivedHeading } from './DerivedHeading';
@@ -15,14 +16,14 @@ import { DrillDialog, type DrillTarget } from './DrillDialog';
 import { requestJump } from './jump';
 import { useDerived } from './useDerived';
 
-const PX_PER_CHAR = 13;
-const widthOf = (c: DerivedColumn) => Math.max(48, Math.round((c.width ?? 12) * PX_PER_CHAR) + 12);
 const isNumeric = (c: DerivedColumn) => c.type === 'money' || c.type === 'number' || c.type === 'integer' || c.type === 'percent';
 
 const derivedSx = {
   ...gridSx,
   '& td': { borderRight: '1px solid #9aa5b1', borderBottom: '1px solid #9aa5b1', px: 0.75, height: 28, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   '& td.num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  // Names and items wrap, as printed, when their column has been narrowed to fit the window.
+  '& td.wrap': { whiteSpace: 'normal', lineHeight: 1.4, py: 0.5 },
   '& td.center': { textAlign: 'center' },
   '& tr.total td, & tr.subtotal td, & tr.section td': { fontWeight: 600 },
   '& tr.total td': { bgcolor: '#f7f4ea' },
@@ -38,6 +39,14 @@ export function DerivedTableView({ path, table, meta, revision }: { path: string
   const [unit, setUnit] = useState('');
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const { table: data, units, error } = useDerived(path, table.id, unit, revision);
+  const outerRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const available = useAvailableWidth(outerRef, scrollRef, data !== null);
+  const columns = data?.columns;
+  const fit = useMemo(
+    () => fitColumns((columns ?? []).map((c) => ({ type: c.type, width: preferredWidth(c.width), role: keyRole(table, c) })), available, TABLE_BORDER, TABLE_BORDER),
+    [columns, table, available],
+  );
   if (error) return <Alert severity="error">{errorText(error)}</Alert>;
   if (!data) return <LinearProgress />;
   const jump = (tableId: string, rowId: string) => {
@@ -46,10 +55,16 @@ export function DerivedTableView({ path, table, meta, revision }: { path: string
     navigate({ name: 'workbook', path, table: tableId });
   };
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }} data-testid="derived-table">
+    <Box ref={outerRef} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }} data-testid="derived-table">
       <DerivedHeading table={data} units={units} unit={unit} onUnit={setUnit} />
-      <Box sx={{ ...derivedSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%' }}>
-        <DerivedBody table={table} data={data} onDrill={(rowKey, col) => setDrill({ tableId: table.id, rowKey, col, unit })} />
+      <Box
+        ref={scrollRef}
+        data-testid="derived-scroll"
+        sx={{ ...derivedSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%' }}
+        // Scrolling a cell into view (keyboard focus, find) keeps it out from under the frozen columns.
+        style={{ scrollPaddingLeft: fit.frozenRight }}
+      >
+        <DerivedBody table={table} data={data} fit={fit} onDrill={(rowKey, col) => setDrill({ tableId: table.id, rowKey, col, unit })} />
       </Box>
       <Findings data={data} />
       {data.notes.map((n, i) => (
@@ -62,8 +77,27 @@ export function DerivedTableView({ path, table, meta, revision }: { path: string
   );
 }
 
-function DerivedBody({ table, data, onDrill }: { table: TableDef; data: DerivedTable; onDrill(rowKey: string, col: string): void }) {
-  const width = data.columns.reduce((sum, c) => sum + widthOf(c), 0);
+/**
+ * The width the table may take without scrolling: the view's width less what the scroll box itself takes
+ * (its borders and a vertical scrollbar). Measured again whenever either changes size.
+ */
+function useAvailableWidth(outerRef: React.RefObject<HTMLDivElement | null>, scrollRef: React.RefObject<HTMLDivElement | null>, ready: boolean): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const outer = outerRef.current;
+    const box = scrollRef.current;
+    if (!outer || !box) return;
+    const measure = () => setWidth(outer.clientWidth - (box.offsetWidth - box.clientWidth));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(outer);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [outerRef, scrollRef, ready]);
+  return width;
+}
+
+function DerivedBody({ table, data, fit, onDrill }: { table: TableDef; data: DerivedTable; fit: ColumnFit; onDrill(rowKey: string, col: string): void }) {
   const marks = new Map<string, { kind: 'hint' | 'problem'; message: string }>();
   for (const p of data.problems) if (p.rowKey && p.col) marks.set(`${p.rowKey}|${p.col}`, { kind: 'problem', message: p.message });
   for (const h of data.hints) marks.set(`${h.rowKey}|${h.col}`, { kind: 'hint', message: h.message });
@@ -71,14 +105,14 @@ function DerivedBody({ table, data, onDrill }: { table: TableDef; data: DerivedT
   const indentCol = data.columns.find((c) => c.type === 'text' || c.type === 'longtext')?.key;
   const showNote = data.empty && data.emptyNote;
   return (
-    <table style={{ width }}>
+    <table style={{ width: fit.total }}>
       <colgroup>
-        {data.columns.map((c) => (
-          <col key={c.key} style={{ width: widthOf(c) }} />
+        {data.columns.map((c, i) => (
+          <col key={c.key} style={{ width: fit.widths[i] }} />
         ))}
       </colgroup>
       <thead>
-        <HeaderRows header={table.header} gutter={false} numberRow={data.numberRow} />
+        <HeaderRows header={table.header} gutter={false} numberRow={data.numberRow} fit={fit} />
       </thead>
       <tbody>
         {showNote ? (
@@ -90,20 +124,24 @@ function DerivedBody({ table, data, onDrill }: { table: TableDef; data: DerivedT
         ) : (
           data.rows.map((row) => (
             <tr key={row.key} className={row.style} data-testid={`drow-${row.key}`}>
-              {data.columns.map((col) => {
+              {data.columns.map((col, i) => {
                 const cell = row.cells[col.key];
                 if (!cell) return null;
                 const mark = marks.get(`${row.key}|${col.key}`);
                 const classes = [isNumeric(col) ? 'num' : (col.align ?? (col.type === 'code' || col.type === 'seq' ? 'center' : 'left'))];
+                const frozen = frozenClass(fit, i, cell.colSpan);
+                if (frozen) classes.push(frozen);
+                if (col.type === 'text' || col.type === 'longtext') classes.push('wrap');
                 if (cell.drill) classes.push('drill');
                 if (mark) classes.push(mark.kind);
+                const sticky = stickyLeft(fit, i, cell.colSpan);
                 const indent = col.key === indentCol && row.level > 0 ? { paddingLeft: 6 + row.level * 16 } : undefined;
                 return (
                   <td
                     key={col.key}
                     colSpan={cell.colSpan}
                     className={classes.join(' ')}
-                    style={indent}
+                    style={sticky || indent ? { ...sticky, ...indent } : undefined}
                     data-testid={`dcell-${row.key}-${col.key}`}
                     title={mark ? mark.message : cell.drill ? '点击查看组成此数的明细行' : cell.text.length > 10 ? cell.text : undefined}
                     onClick={cell.drill ? () => onDrill(row.key, col.key) : undefined}

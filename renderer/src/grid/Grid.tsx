@@ -5,11 +5,12 @@ import type { MoneyUnit, TableDef } from '../../../shared/tables/schema';
 import type { GridRow } from '../../../shared/workbook/types';
 import { useNotifier } from '../ui/Notifier';
 import type { WorkbookSession } from '../workbook/session';
+import { fitColumns } from './columnFit';
 import { checkCellText, editorText, gridColumns, textToSend, type GridColumn } from './columns';
 import { gridEdits } from './gridEdits';
 import { BodyRows, TotalRow } from './GridRows';
 import { GridToolbar } from './GridToolbar';
-import { GUTTER_WIDTH, gridSx, LONG_LINE_HEIGHT, LONG_ROW_HEIGHT, ROW_HEIGHT } from './gridStyles';
+import { GUTTER_WIDTH, gridSx, LONG_LINE_HEIGHT, LONG_ROW_HEIGHT, ROW_HEIGHT, TABLE_BORDER } from './gridStyles';
 import { HeaderRows } from './HeaderRows';
 import { handleGridKey, type Editing } from './gridKeys';
 import { PendingEdits, type DisplayRow, type RowRef } from './pending';
@@ -86,17 +87,14 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
   const tfootRef = useRef<HTMLTableSectionElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState({ height: 0, headerHeight: 0 });
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const [viewport, setViewport] = useState({ height: 0, width: 0, headerHeight: 0 });
 
-  const colLefts = useMemo(() => {
-    const lefts: number[] = [];
-    let x = GUTTER_WIDTH;
-    for (const c of columns) {
-      lefts.push(x);
-      x += c.width;
-    }
-    return { lefts, width: x };
-  }, [columns]);
+  // Columns fitted to the window; the leading key columns frozen.
+  const fit = useMemo(
+    () => fitColumns(columns.map((c) => ({ type: c.def.type, width: c.width, role: c.role })), viewport.width, TABLE_BORDER + GUTTER_WIDTH, TABLE_BORDER),
+    [columns, viewport.width],
+  );
 
   // Rows can shrink under the selection (delete, undo, another window).
   useEffect(() => {
@@ -113,7 +111,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
     const el = containerRef.current;
     if (!el) return;
     const measure = () =>
-      setViewport({ height: el.clientHeight, headerHeight: theadRef.current?.offsetHeight ?? 0 });
+      setViewport({ height: el.clientHeight, width: el.clientWidth, headerHeight: theadRef.current?.offsetHeight ?? 0 });
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
@@ -142,12 +140,14 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
       const top = head + pos.r * rowHeight;
       if (top - head < el.scrollTop) el.scrollTop = top - head;
       else if (top + rowHeight > el.scrollTop + el.clientHeight - foot) el.scrollTop = top + rowHeight - el.clientHeight + foot;
-      const left = colLefts.lefts[pos.c] ?? 0;
-      const right = left + (columns[pos.c]?.width ?? 0);
-      if (left - GUTTER_WIDTH < el.scrollLeft) el.scrollLeft = Math.max(0, left - GUTTER_WIDTH);
+      // Frozen columns are always in view; the others must come out from under them.
+      if (pos.c < fit.frozen) return;
+      const left = fit.lefts[pos.c] ?? 0;
+      const right = left + (fit.widths[pos.c] ?? 0);
+      if (left - fit.frozenRight < el.scrollLeft) el.scrollLeft = Math.max(0, left - fit.frozenRight);
       else if (right > el.scrollLeft + el.clientWidth) el.scrollLeft = right - el.clientWidth;
     },
-    [rowHeight, colLefts, columns],
+    [rowHeight, fit],
   );
 
   const moveTo = (pos: CellPos, extend = false) => {
@@ -450,7 +450,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
     const { r, c } = selRef.current.anchor;
     setMenu({
       top: box.top + viewport.headerHeight + r * rowHeight - el.scrollTop + rowHeight,
-      left: box.left + (colLefts.lefts[c] ?? 0) - el.scrollLeft + 8,
+      left: box.left + (fit.lefts[c] ?? 0) - (c < fit.frozen ? 0 : el.scrollLeft) + 8,
     });
   };
 
@@ -473,10 +473,15 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
   const editorCol = editing ? columns[editing.c] : activeCol;
   const editorPos = editing ?? anchor;
   const longEditor = editing !== null && editorCol?.def.type === 'longtext';
+  const editorWidth = fit.widths[editorPos.c] ?? 100;
   const editorStyle = {
     top: viewport.headerHeight + editorPos.r * rowHeight,
-    left: colLefts.lefts[editorPos.c] ?? GUTTER_WIDTH,
-    width: longEditor ? Math.max(editorCol?.width ?? 0, 360) : (editorCol?.width ?? 100),
+    // Over a frozen column the editor moves with the scroll, as the cell stays where it is.
+    left:
+      editorPos.c < fit.frozen
+        ? Math.max(fit.lefts[editorPos.c]!, fit.stickyLefts[editorPos.c]! + scrollLeft)
+        : (fit.lefts[editorPos.c] ?? GUTTER_WIDTH),
+    width: longEditor ? Math.max(editorWidth, 360) : editorWidth,
     height: longEditor ? Math.max(rowHeight, LONG_LINE_HEIGHT * 5 + 8) : rowHeight,
     lineHeight: longEditor ? `${LONG_LINE_HEIGHT}px` : `${rowHeight - 2}px`,
     whiteSpace: longEditor ? ('pre-wrap' as const) : ('pre' as const),
@@ -485,7 +490,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
     paddingTop: longEditor ? 3 : 0,
   };
 
-  const totalRow = total ? <TotalRow total={total} columns={columns} totals={totals} /> : null;
+  const totalRow = total ? <TotalRow total={total} columns={columns} fit={fit} totals={totals} /> : null;
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
@@ -506,22 +511,28 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
         aria-label={table.shortTitle ?? table.number}
         aria-rowcount={display.length}
         sx={{ ...gridSx, flex: 1, minHeight: 120 }}
-        onScroll={(e) => setScrollTop((e.target as HTMLDivElement).scrollTop)}
+        // Native scrolling into view (a click on a half-hidden cell) keeps cells out from under the frozen parts.
+        style={{ scrollPaddingLeft: fit.frozenRight, scrollPaddingTop: viewport.headerHeight }}
+        onScroll={(e) => {
+          const el = e.target as HTMLDivElement;
+          setScrollTop(el.scrollTop);
+          setScrollLeft(el.scrollLeft);
+        }}
         onFocus={(e) => {
           if (e.target === containerRef.current) focusEditor();
         }}
         onKeyDown={onKeyDown}
       >
-        <div style={{ position: 'relative', width: colLefts.width }}>
-          <table style={{ width: colLefts.width }}>
+        <div style={{ position: 'relative', width: fit.total }}>
+          <table style={{ width: fit.total }}>
             <colgroup>
               <col style={{ width: GUTTER_WIDTH }} />
-              {columns.map((c) => (
-                <col key={c.key} style={{ width: c.width }} />
+              {columns.map((c, i) => (
+                <col key={c.key} style={{ width: fit.widths[i] }} />
               ))}
             </colgroup>
             <thead ref={theadRef}>
-              <HeaderRows header={table.header} gutter numberRow={table.numberRow} />
+              <HeaderRows header={table.header} gutter numberRow={table.numberRow} fit={fit} />
               {total?.position === 'top' && totalRow}
             </thead>
             <tbody onMouseDown={onMouseDown} onMouseOver={onMouseOver} onDoubleClick={onDoubleClick} onContextMenu={onContextMenu}>
@@ -530,7 +541,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
                   <td colSpan={columns.length + 1} />
                 </tr>
               )}
-              <BodyRows display={display} columns={columns} unit={unit} first={first} last={last} rowHeight={rowHeight} rect={rect} active={anchor} />
+              <BodyRows display={display} columns={columns} fit={fit} unit={unit} first={first} last={last} rowHeight={rowHeight} rect={rect} active={anchor} />
               {last < rowCount && (
                 <tr className="spacer" style={{ height: (rowCount - last) * rowHeight }}>
                   <td colSpan={columns.length + 1} />

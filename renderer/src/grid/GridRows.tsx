@@ -1,4 +1,5 @@
 import type { MoneyUnit, TotalRowDef } from '../../../shared/tables/schema';
+import { frozenClass, stickyLeft, type ColumnFit } from './columnFit';
 import { displayText, type GridColumn } from './columns';
 import { ROW_HEIGHT } from './gridStyles';
 import type { DisplayRow } from './pending';
@@ -16,6 +17,7 @@ const shownText = (row: DisplayRow, col: GridColumn, unit: MoneyUnit): string =>
 export function BodyRows(props: {
   display: readonly DisplayRow[];
   columns: readonly GridColumn[];
+  fit: ColumnFit;
   unit: MoneyUnit;
   first: number;
   last: number;
@@ -23,7 +25,7 @@ export function BodyRows(props: {
   rect: Rect;
   active: CellPos;
 }) {
-  const { display, columns, unit, first, last, rowHeight, rect, active } = props;
+  const { display, columns, fit, unit, first, last, rowHeight, rect, active } = props;
   const multi = rect.r0 !== rect.r1 || rect.c0 !== rect.c1;
   const rows: React.ReactNode[] = [];
   for (let r = first; r < last; r++) {
@@ -40,6 +42,8 @@ export function BodyRows(props: {
           const text = row ? shownText(row, col, unit) : '';
           const long = col.def.type === 'longtext';
           const classes = ['cell'];
+          const frozen = frozenClass(fit, c);
+          if (frozen) classes.push(frozen);
           if (col.numeric) classes.push('num');
           else if (col.align !== 'left') classes.push(col.align);
           if (long) classes.push('long');
@@ -52,6 +56,7 @@ export function BodyRows(props: {
               className={classes.join(' ')}
               data-r={r}
               data-c={c}
+              style={stickyLeft(fit, c)}
               data-testid={ghost ? undefined : `cell-${r}-${col.key}`}
               title={text.length > 8 && !col.numeric ? text : undefined}
             >
@@ -68,7 +73,7 @@ export function BodyRows(props: {
 }
 
 /** The 合计 line: label in its column (merged across labelSpan columns when the layout says so), sums elsewhere. */
-export function TotalRow({ total, columns, totals }: { total: TotalRowDef; columns: readonly GridColumn[]; totals: Record<string, string> }) {
+export function TotalRow({ total, columns, fit, totals }: { total: TotalRowDef; columns: readonly GridColumn[]; fit: ColumnFit; totals: Record<string, string> }) {
   const labelAt = columns.findIndex((c) => c.key === total.labelColumn);
   const span = Math.max(1, Math.min(total.labelSpan ?? 1, columns.length - Math.max(0, labelAt)));
   const line = { height: ROW_HEIGHT - 1, lineHeight: `${ROW_HEIGHT - 1}px` };
@@ -77,7 +82,7 @@ export function TotalRow({ total, columns, totals }: { total: TotalRowDef; colum
     const col = columns[i]!;
     if (i === labelAt) {
       cells.push(
-        <td key={col.key} colSpan={span} className="center" data-testid={`total-${col.key}`}>
+        <td key={col.key} colSpan={span} className={['center', frozenClass(fit, i, span)].filter(Boolean).join(' ')} style={stickyLeft(fit, i, span)} data-testid={`total-${col.key}`}>
           <div className="ci" style={line}>
             {total.label}
           </div>
@@ -87,7 +92,12 @@ export function TotalRow({ total, columns, totals }: { total: TotalRowDef; colum
       continue;
     }
     cells.push(
-      <td key={col.key} className={col.numeric ? 'num' : undefined} data-testid={`total-${col.key}`}>
+      <td
+        key={col.key}
+        className={[col.numeric ? 'num' : '', frozenClass(fit, i) ?? ''].filter(Boolean).join(' ') || undefined}
+        style={stickyLeft(fit, i)}
+        data-testid={`total-${col.key}`}
+      >
         <div className="ci" style={line}>
           {totals[col.key] ?? ''}
         </div>

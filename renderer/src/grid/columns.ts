@@ -5,14 +5,17 @@ import { summedColumn } from '../../../shared/print/entered';
 import { printFigure } from '../../../shared/print/format';
 import { columnLabel, headerLeafKeys, isNumericColumn, visibleColumns } from '../../../shared/tables/layout';
 import type { ColumnDef, MoneyUnit, TableDef } from '../../../shared/tables/schema';
+import { keyRole, preferredWidth, type KeyRole } from './columnFit';
 import type { ColumnPicker } from './editors/pickers';
 
 export interface GridColumn {
   key: string;
   def: ColumnDef;
   label: string;
-  /** Pixel width, from the definition's width in characters. */
+  /** Preferred pixel width, from the definition's width in characters; fitColumns fits it to the window. */
   width: number;
+  /** 序号, code or name: frozen at the left when leading (columnFit). */
+  role: KeyRole | null;
   numeric: boolean;
   align: 'left' | 'center' | 'right';
   /** Summed in the 合计 row. */
@@ -20,9 +23,6 @@ export interface GridColumn {
   /** Enum, code and ref columns: suggestions while typing and the "code name" display (editors/pickers). */
   picker?: ColumnPicker;
 }
-
-const PX_PER_CHAR = 13;
-const DEFAULT_CHARS = 12;
 
 /** Columns in printed order: the header's leaves decide positions, so spans and data line up. */
 export function gridColumns(def: TableDef): GridColumn[] {
@@ -43,7 +43,8 @@ export function gridColumns(def: TableDef): GridColumn[] {
       key: c.key,
       def: c,
       label: columnLabel(def, c.key),
-      width: Math.max(48, Math.round((c.width ?? DEFAULT_CHARS) * PX_PER_CHAR) + 12),
+      width: preferredWidth(c.width),
+      role: keyRole(def, c),
       numeric,
       align: c.align ?? (numeric ? 'right' : c.type === 'seq' ? 'center' : 'left'),
       sum: summedColumn(c),

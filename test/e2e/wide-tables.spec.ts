@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { headerLeafKeys, visibleColumns } from '../../shared/tables/layout.js';
+import type { TableDef } from '../../shared/tables/schema.js';
+import type { Seed001Facts } from '../fixtures/seed001/load.js';
+import { createWorkbookInSet, expect, pasteText, test } from './fixtures.js';
+import config from '../../playwright.config.js';
+
+/**
+ * Wide tables at the two screen sizes clerks use: the entry grid keeps the cell being typed in view, every
+ * column of the wide derived tables (附件1, 附件11) can be scrolled to, and the key columns (科目编码, 名称) and
+ * the header stay where they are while the rest scrolls. Data: seed 001 (株洲市石峰区人民政府办公室, 湖南 2020).
+ */
+
+const readJson = <T>(rel: string): T => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as T;
+const facts = readJson<Seed001Facts>('../fixtures/seed001/facts.json');
+const modelTables = readJson<{ tables: TableDef[] }>('../../shared/tables/model/budget.json').tables;
+const hunan2020 = readJson<{ tables: TableDef[] }>('../../shared/tables/sets/hunan-2020.json').tables;
+const tableDef = (tables: TableDef[], id: string): TableDef => {
+  const def = tables.find((t) => t.id === id);
+  if (!def) throw new Error(`no table ${id}`);
+  return def;
+};
+/** The columns in the order the table shows them (its header's leaves). */
+const columnKeys = (def: TableDef): string[] => {
+  const visible = new Set(visibleColumns(def).map((c) => c.key));
+  return headerLeafKeys(def.header).filter((k) => visible.has(k));
+};
+
+/** A model table's rows as Excel would put them on the clipboard, in the grid's column order. */
+const tsv = (tableId: string): string =>
+  (facts.tables[tableId] ?? []).map((row) => columnKeys(tableDef(modelTables, tableId)).map((k) => row[k] ?? '').join('\t')).join('\r\n') + '\r\n';
+
+const ghostCell = (page: Page, r: number, c: number) => page.getByTestId('grid').locator(`td[data-r="${r}"][data-c="${c}"]`);
+
+/** Seed 001's projects, lines and income, pasted into the entry grids the way a clerk brings them from Excel. */
+async function enterSeed001(page: Page): Promise<void> {
+  for (const [tableId, check, expected] of [
+    ['fact-projects', 'total-amount', '60.00'],
+    ['fact-lines', 'cell-24-amount', '8.70'],
+    ['fact-income', 'total-amount', '508.93'],
+  ] as const) {
+    await page.getByTestId(`table-nav-${tableId}`).click();
+    await expect(page.getByTestId('grid')).toBeVisible();
+    await ghostCell(page, 0, 0).click();
+    await pasteText(page, tsv(tableId));
+    await expect(page.getByTestId(check)).toHaveText(expected);
+  }
+  await expect(page.getByTestId('save-status')).toHaveText('已保存');
+}
+
+interface Shown {
+  /** The element lies wholly inside the container's client box (no part behind a scrollbar or the border). */
+  inside: boolean;
+  /** Its left and right ends are the topmost element there: no frozen column or header covers them. */
+  uncovered: boolean;
+}
+
+/** Whether `target` can be seen whole in the scroll container `scroller`. */
+async function shown(scroller: Locator, target: Locator): Promise<Shown> {
+  const container = await scroller.elementHandle();
+  return target.evaluate((el, c) => {
+    const box = c!.getBoundingClientRect();
+    const view = { left: box.left + c!.clientLeft, top: box.top + c!.clientTop, right: box.left + c!.clientLeft + c!.clientWidth, bottom: box.top + c!.clientTop + c!.clientHeight };
+    const b = el.getBoundingClientRect();
+    const inside = b.left >= view.left - 0.5 && b.right <= view.right + 0.5 && b.top >= view.top - 0.5 && b.bottom <= view.bottom + 0.5;
+    const y = (b.top + b.bottom) / 2;
+    const hits = (x: number) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && (hit === el || el.contains(hit));
+    };
+    return { inside, uncovered: hits(b.left + 3) && hits(b.right - 3) };
+  }, container);
+}
+const whole: Shown = { inside: true, uncovered: true };
+
+const scrollLeftOf = (scroller: Locator) => scroller.evaluate((el) => el.scrollLeft);
+
+/** The horizontal scrollbar exists and is on screen: the container overflows sideways and its bottom edge is in the window. */
+async function expectVisibleScrollbar(page: Page, scroller: Locator): Promise<void> {
+  const m = await scroller.evaluate((el: HTMLElement) => ({
+    overflow: el.scrollWidth - el.clientWidth,
+    bar: el.offsetHeight - el.clientHeight - el.clientTop * 2,
+    bottom: el.getBoundingClientRect().bottom,
+    right: el.getBoundingClientRect().right,
+  }));
+  const size = page.viewportSize()!;
+  expect(m.overflow, 'the table is wider than its container').toBeGreaterThan(0);
+  expect(m.bar, 'a horizontal scrollbar takes room under the table').toBeGreaterThan(0);
+  expect(m.bottom, 'the scrollbar is inside the window').toBeLessThanOrEqual(size.height);
+  expect(m.right, 'the container ends inside the window').toBeLessThanOrEqual(size.width);
+}
+
+/** Scrolls right with the mouse wheel until each column's header cell is shown whole, in order. */
+async function reachEveryColumn(page: Page, scroller: Locator, keys: string[]): Promise<void> {
+  const box = (await scroller.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (const key of keys) {
+    const th = scroller.locator(`thead th[data-col-key="${key}"]`);
+    await expect(th).toHaveCount(1);
+    for (let i = 0; i < 40 && !(await shown(scroller, th)).inside; i++) {
+      const before = await scrollLeftOf(scroller);
+      await page.mouse.wheel(120, 0);
+      await expect.poll(() => scrollLeftOf(scroller), { message: `scrolling right towards ${key}` }).toBeGreaterThan(before);
+    }
+    await expect.poll(() => shown(scroller, th), { message: `header of ${key} shown whole` }).toEqual(whole);
+  }
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+// Headless Chromium hides scrollbars by default; the app's window shows them, and so must these screenshots.
+test.use({ launchOptions: { ...config.use?.launchOptions, ignoreDefaultArgs: ['--hide-scrollbars'] } });
+
+for (const viewport of [
+  { width: 1400, height: 900 },
+  { width: 1280, height: 720 },
+]) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('wide tables: typed cell in view, every column reachable, key columns and header frozen', async ({ page, host }, testInfo) => {
+      test.setTimeout(150_000);
+      await page.goto(host.url);
+      await createWorkbookInSet(page, facts.meta.deptName, 2020, /^湖南 2020/);
+      await enterSeed001(page);
+
+      // 附件1 收支总表: the 支出 side is reachable, its figures are the seed's.
+      await page.getByTestId('table-nav-szzb').click();
+      await expect(page.getByTestId('table-title')).toContainText('部门收支总表');
+      const szzb = page.getByTestId('derived-scroll');
+      await expect(page.getByTestId('dcell-total-econAmount')).toHaveText('508.93');
+      await attachScreenshot(page, testInfo, '附件1');
+      await reachEveryColumn(page, szzb, columnKeys(tableDef(hunan2020, 'szzb')));
+      await expect(page.getByTestId('dcell-r1-econAmount')).toHaveText('448.93');
+      await expect(page.getByTestId('dcell-r6-econAmount')).toHaveText('60.00');
+      expect(await shown(szzb, page.getByTestId('dcell-r6-econAmount'))).toEqual(whole);
+      await attachScreenshot(page, testInfo, '附件1-右侧');
+
+      // 附件11: wider than any of these windows, so it scrolls; codes and names stay at the left.
+      await page.getByTestId('table-nav-ybgg-zc').click();
+      await expect(page.getByTestId('table-title')).toContainText('一般公共预算支出情况表');
+      const zc = page.getByTestId('derived-scroll');
+      await expect(page.getByTestId('dcell-2010301-name')).toHaveText('行政运行（政府办公厅（室）及相关机构事务）');
+      await expectVisibleScrollbar(page, zc);
+      // Codes are shown whole, never clipped.
+      for (const key of ['codeClass', 'codeSection', 'codeItem']) {
+        const cells = zc.locator(`td[data-testid$="-${key}"]`);
+        await expect(cells.first()).toBeVisible();
+        const clipped = await cells.evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+        expect(clipped, `${key} codes clipped`).toEqual([]);
+      }
+      await attachScreenshot(page, testInfo, '附件11');
+      await reachEveryColumn(page, zc, columnKeys(tableDef(hunan2020, 'ybgg-zc')));
+      expect(await scrollLeftOf(zc), 'scrolled right to reach the last columns').toBeGreaterThan(0);
+      for (const key of ['codeClass', 'codeSection', 'codeItem', 'name']) {
+        expect(await shown(zc, zc.locator(`thead th[data-col-key="${key}"]`)), `${key} header stays in view`).toEqual(whole);
+        expect(await shown(zc, page.getByTestId(`dcell-2010302-${key}`)), `${key} of 2010302 stays in view`).toEqual(whole);
+      }
+      await expect(page.getByTestId('dcell-2010302-codeItem')).toHaveText('02');
+      await expect(page.getByTestId('dcell-2010302-projectGoods')).toHaveText('60.00');
+      await expect(page.getByTestId('dcell-total-projectSocialSecurity')).toBeVisible();
+      expect(await shown(zc, page.getByTestId('dcell-total-projectSocialSecurity'))).toEqual(whole);
+      await attachScreenshot(page, testInfo, '附件11-右侧');
+
+      // 支出明细: a new line typed after the 25 seed lines; the amount cell is in view while its figure is typed.
+      await page.getByTestId('table-nav-fact-lines').click();
+      const grid = page.getByTestId('grid');
+      await expect(page.getByTestId('cell-24-amount')).toHaveText('8.70');
+      const lines = columnKeys(tableDef(modelTables, 'fact-lines'));
+      const amountCol = lines.indexOf('amount');
+      // Ctrl+↓ from the first line goes to the new-row line below the last (virtualised: not drawn before).
+      await page.getByTestId('cell-0-funcCode').click();
+      await page.keyboard.press('Control+ArrowDown');
+      await expect(ghostCell(page, 25, lines.indexOf('funcCode'))).toHaveClass(/\bact\b/);
+      for (const text of ['2010301', '30201', '经费拨款', '公用经费']) {
+        await page.keyboard.type(text);
+        await expect(page.getByTestId('picker-option').first()).toContainText(text);
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Tab'); // 所属项目: none
+      await page.keyboard.type('12.5');
+      const editor = page.getByTestId('cell-editor');
+      await expect(editor).toHaveValue('12.5');
+      const amountCell = ghostCell(page, 25, amountCol);
+      await expect.poll(() => shown(grid, editor), { message: 'the editor of the amount is in view' }).toEqual(whole);
+      expect((await shown(grid, amountCell)).inside, 'the amount cell is inside the grid view').toBe(true);
+      const [cellBox, editorBox] = [await amountCell.boundingBox(), await editor.boundingBox()];
+      expect(Math.abs(cellBox!.x - editorBox!.x), 'the editor sits on the amount cell').toBeLessThan(2);
+      // The header stays on top while the body is scrolled down to the new line.
+      expect(await grid.evaluate((el) => el.scrollTop), 'the body scrolled down to the new line').toBeGreaterThan(0);
+      expect(await shown(grid, grid.locator('thead th[data-col-key="amount"]')), 'the amount header stays in view').toEqual(whole);
+      await attachScreenshot(page, testInfo, '支出明细-输入金额');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('cell-25-amount')).toHaveText('12.50');
+      await expect(page.getByTestId('save-status')).toHaveText('已保存');
+
+      // End and Home walk the line; each end is shown whole.
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      await expect(page.getByTestId('cell-25-note')).toHaveClass(/\bact\b/);
+      await expect.poll(() => shown(grid, page.getByTestId('cell-25-note')), { message: '备注 shown after End' }).toEqual(whole);
+      await page.keyboard.press('Home');
+      await expect(page.getByTestId('cell-25-unit')).toHaveClass(/\bact\b/);
+      await expect.poll(() => shown(grid, page.getByTestId('cell-25-unit')), { message: '预算单位 shown after Home' }).toEqual(whole);
+      await attachScreenshot(page, testInfo, '支出明细-保存后');
+
+      // 项目 is wider than the window: 预算单位/项目编码/项目名称 stay at the left, and walking back from the
+      // last column brings each cell out from under them.
+      await page.getByTestId('table-nav-fact-projects').click();
+      await expect(page.getByTestId('cell-5-name')).toHaveText('政府全会经费');
+      await expectVisibleScrollbar(page, grid);
+      const projectKeys = columnKeys(tableDef(modelTables, 'fact-projects'));
+      await page.getByTestId('cell-5-name').click();
+      await page.keyboard.press('End');
+      await expect(page.getByTestId('cell-5-note')).toHaveClass(/\bact\b/);
+      await expect.poll(() => shown(grid, page.getByTestId('cell-5-note')), { message: '备注 shown after End' }).toEqual(whole);
+      expect(await scrollLeftOf(grid), 'scrolled right to 备注').toBeGreaterThan(0);
+      for (const key of ['unit', 'code', 'name']) {
+        expect(await shown(grid, page.getByTestId(`cell-5-${key}`)), `${key} stays in view`).toEqual(whole);
+      }
+      await attachScreenshot(page, testInfo, '项目-右侧');
+      for (let c = projectKeys.length - 2; c >= projectKeys.indexOf('category'); c--) {
+        await page.keyboard.press('ArrowLeft');
+        const target = page.getByTestId(`cell-5-${projectKeys[c]}`);
+        await expect(target).toHaveClass(/\bact\b/);
+        await expect.poll(() => shown(grid, target), { message: `${projectKeys[c]} out from under the frozen columns` }).toEqual(whole);
+      }
+      await attachScreenshot(page, testInfo, '项目-左移');
+    });
+  });
+}
