@@ -22,7 +22,7 @@ test('附件3-3 shows what was entered in 部门整体绩效目标, and follows 
   await expect(page.getByTestId('undo')).toBeEnabled();
 
   await page.getByTestId('table-nav-bmzt-jx').click();
-  await expect(page.getByTestId('derived-note')).toHaveText('此表内容来自“部门整体绩效目标”等录入表，请在左侧录入后查看');
+  await expect(page.getByTestId('derived-note')).toHaveText('此表内容来自左侧“绩效数据录入”中的“部门整体目标与资金”等表，请在那里录入后查看');
   await expect(page.getByTestId('form-field-totalAmount')).toHaveText('508.76');
   await expect(page.getByTestId('form-field-basicAmount')).toHaveText('408.76');
   await expect(page.getByTestId('form-field-projectAmount')).toHaveText('100.00');

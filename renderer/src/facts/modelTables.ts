@@ -18,7 +18,8 @@ const order: { id: string; label: string; group: string }[] = [
   { id: FACT_TABLES.lines, label: '支出明细', group: ENTRY_GROUP },
   { id: FACT_TABLES.projects, label: '项目', group: ENTRY_GROUP },
   { id: FACT_TABLES.info, label: '基本情况', group: ENTRY_GROUP },
-  { id: 'perf-dept', label: '部门整体绩效目标', group: PERF_GROUP },
+  // Named for what is typed in them, apart from the printed 部门整体绩效目标(表) they feed.
+  { id: 'perf-dept', label: '部门整体目标与资金', group: PERF_GROUP },
   { id: 'perf-dept-goals', label: '部门整体分项目标', group: PERF_GROUP },
 ];
 

@@ -36,7 +36,7 @@ export function ReadOnlyTable({ session, table }: { session: WorkbookSession; ta
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, minHeight: 0, flex: 1 }}>
       <Alert severity="info" data-testid="derived-note">
-        {isForm ? '此表内容来自“部门整体绩效目标”等录入表，请在左侧录入后查看' : '此表将由预算数据自动生成（后续版本提供）'}
+        {isForm ? '此表内容来自左侧“绩效数据录入”中的“部门整体目标与资金”等表，请在那里录入后查看' : '此表将由预算数据自动生成（后续版本提供）'}
       </Alert>
       {shown.map((t, i) => (
         <Box key={i} sx={{ ...gridSx, flex: '0 1 auto', maxHeight: '100%', width: 'fit-content', maxWidth: '100%' }}>
