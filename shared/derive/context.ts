@@ -58,6 +58,7 @@ export function tableFrame(def: TableDef, ctx: FrameContext): Omit<DerivedTable,
   if (def.shortTitle) frame.shortTitle = fillTemplate(def.shortTitle, vars);
   if (def.numberRow) frame.numberRow = [...def.numberRow];
   if (def.emptyNote) frame.emptyNote = fillTemplate(def.emptyNote, vars);
+  if (def.unitLinesJoined) frame.unitLinesJoined = true;
   return frame;
 }
 

@@ -36,6 +36,7 @@ export class Cube {
           measure: f.measure,
           unit: f.unit,
           unitType: f.unitType,
+          econRole: f.econRole,
           fundSource: f.fundSource,
           funcCode: f.funcCode,
           econCode: f.econCode,

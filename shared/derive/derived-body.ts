@@ -87,6 +87,7 @@ export class DerivedBodyState implements TableState {
       const levels = this.body.levels ?? (from === 'functionClass' ? ['类', '款', '项'] : ['类', '款']);
       this.lengths = levels.map((l) => lengths[l]).filter((n) => n > 0).sort((a, b) => a - b);
     }
+    for (const [code, name] of Object.entries(this.body.names ?? {})) this.fixedNames.set(code, name);
     for (const entry of this.body.codes ?? []) {
       const code = typeof entry === 'string' ? entry : entry.code;
       if (typeof entry !== 'string') this.fixedNames.set(code, entry.name);
@@ -237,9 +238,22 @@ export class DerivedBodyState implements TableState {
       else rows.push(this.total.view!);
     }
     const table: DerivedTable = { ...frame, rows, empty, hints, problems: this.problems(shown) };
-    if (empty && frame.emptyNote) table.rows = [];
+    if (empty && frame.emptyNote) table.rows = this.emptyRows();
     this.cached = table;
     return table;
+  }
+
+  /** An empty table prints nothing but its note, or (blankRows) that many blank rows and its 合计 row. */
+  private emptyRows(): DerivedRow[] {
+    const n = this.def.blankRows ?? 0;
+    if (n === 0) return [];
+    const blank = Object.fromEntries(this.visible.map((c) => [c.key, { text: '' }]));
+    const rows: DerivedRow[] = Array.from({ length: n }, (_, i) => ({ key: `blank:${i + 1}`, level: 0, style: 'blank', cells: blank }));
+    if (this.total.view) {
+      if (this.body.total!.position === 'top') rows.unshift(this.total.view);
+      else rows.push(this.total.view);
+    }
+    return rows;
   }
 
   private isVisible(acc: RowAcc): boolean {

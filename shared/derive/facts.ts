@@ -1,6 +1,6 @@
 import { Dec, type Dec as Decimal } from '../money/decimal.js';
 import { govCodeFor, type UnitType } from '../reference/econ-map.js';
-import type { FactDimension } from '../tables/vocabulary.js';
+import { econRoleOf, type FactDimension } from '../tables/vocabulary.js';
 import type { GridRow, RowCells } from '../workbook/types.js';
 import { FACT_TABLES, type ModelRows } from './model.js';
 import type { FactSource } from './types.js';
@@ -63,7 +63,7 @@ export interface FactIssue extends FactSource {
 const ZERO = new Dec(0);
 
 export function dimKeyOf(d: FactDims): string {
-  return `${d.measure}|${d.unit}|${d.unitType}|${d.fundSource}|${d.funcCode}|${d.econCode}|${d.govEconCode}|${d.nature}|${d.project}|${d.projectCategory}`;
+  return `${d.measure}|${d.unit}|${d.unitType}|${d.econRole}|${d.fundSource}|${d.funcCode}|${d.econCode}|${d.govEconCode}|${d.nature}|${d.project}|${d.projectCategory}`;
 }
 
 function makeFact(d: FactDims, amount: Decimal, prev: Decimal, source: FactSource, cells: RowCells): Fact {
@@ -73,6 +73,7 @@ function makeFact(d: FactDims, amount: Decimal, prev: Decimal, source: FactSourc
     measure: d.measure,
     unit: d.unit,
     unitType: d.unitType,
+    econRole: d.econRole,
     fundSource: d.fundSource,
     funcCode: d.funcCode,
     econCode: d.econCode,
@@ -414,7 +415,7 @@ export class FactBase {
     const fundSource = cell(row.cells, 'fundSource');
     if (fundSource === '') issues.push({ detail: '没有选择收入来源' });
     const unit = this.unitOf(cell(row.cells, 'unit'), '', issues);
-    const dims: FactDims = { measure: 'income', unit, unitType: this.unitTypeOf(unit), fundSource, funcCode: '', econCode: '', govEconCode: '', nature: '', project: '', projectCategory: '' };
+    const dims: FactDims = { measure: 'income', unit, unitType: this.unitTypeOf(unit), fundSource, funcCode: '', econCode: '', econRole: '', govEconCode: '', nature: '', project: '', projectCategory: '' };
     return { fact: makeFact(dims, money(row.cells, 'amount') ?? ZERO, money(row.cells, 'prevAmount') ?? ZERO, source, row.cells), issues, dep: undefined };
   }
 
@@ -443,6 +444,7 @@ export class FactBase {
       fundSource,
       funcCode,
       econCode,
+      econRole: econRoleOf(econCode),
       govEconCode: this.govCode(econCode, unit),
       nature,
       project: nature === 'project' ? (p?.id ?? ref) : '',
@@ -480,6 +482,7 @@ export class FactBase {
       fundSource: p.fundSource,
       funcCode: p.funcCode,
       econCode: p.econCode,
+      econRole: econRoleOf(p.econCode),
       govEconCode: this.govCode(p.econCode, unit),
       nature: 'project',
       project: p.id,

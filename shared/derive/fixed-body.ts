@@ -10,6 +10,13 @@ import { anyOf, compileQuery, type Pred } from './match.js';
 import type { DerivedCell, DerivedHint, DerivedRow, DerivedTable, DrillLine } from './types.js';
 
 type FixedBody = Extract<TableDef['body'], { kind: 'fixed' }>;
+type AmountSource = Exclude<CellSource, string | { label: string }>;
+
+/** The figure of a cell: its own source, or a label-and-amount cell's amount; undefined for text. */
+function amountOf(cell: CellSource | undefined): AmountSource | undefined {
+  if (cell === undefined || typeof cell === 'string') return undefined;
+  return 'label' in cell ? cell.amount : cell;
+}
 
 const ZERO = new Dec(0);
 
@@ -46,8 +53,9 @@ export class FixedBodyState implements TableState {
     this.visible = visibleColumns(def);
     this.rows.forEach((row, r) => {
       const whole = row.style === 'total' || row.style === 'subtotal';
-      for (const [col, source] of Object.entries(row.cells)) {
-        if (typeof source !== 'object' || !('fact' in source)) continue;
+      for (const [col, cell] of Object.entries(row.cells)) {
+        const source = amountOf(cell);
+        if (source === undefined || !('fact' in source)) continue;
         const pred = compileQuery(source.fact);
         this.factCells.set(`${r}.${col}`, { row: r, col, pred, sum: ZERO });
         const cover = this.coverage.get(col) ?? { wholes: [], parts: [] };
@@ -84,8 +92,9 @@ export class FixedBodyState implements TableState {
     }
   }
 
-  private source(r: number, col: string): CellSource | undefined {
-    return this.rows[r]?.cells[col];
+  /** The figure behind a cell (a label-and-amount cell's amount); undefined for text. */
+  private source(r: number, col: string): AmountSource | undefined {
+    return amountOf(this.rows[r]?.cells[col]);
   }
 
   private value(r: number, col: string, memo: Map<string, Decimal>): Decimal {
@@ -94,7 +103,7 @@ export class FixedBodyState implements TableState {
     if (known) return known;
     const source = this.source(r, col);
     let value = ZERO;
-    if (source !== undefined && typeof source === 'object') {
+    if (source !== undefined) {
       if ('fact' in source) value = this.factCells.get(id)!.sum;
       else if ('sumRows' in source) for (const ref of source.sumRows) value = value.plus(this.value(this.keys.indexOf(ref), col, memo));
       else if ('sumColumns' in source) for (const ref of source.sumColumns) value = value.plus(this.value(r, ref, memo));
@@ -140,11 +149,20 @@ export class FixedBodyState implements TableState {
       const key = this.keys[r]!;
       const cells: Record<string, DerivedCell> = {};
       for (const col of this.visible) {
-        const source = row.cells[col.key];
-        if (source === undefined) cells[col.key] = { text: '' };
-        else if (typeof source === 'string') cells[col.key] = { text: fillTemplate(source, vars) };
-        else if (!isNumericColumn(col)) cells[col.key] = { text: 'input' in source ? (this.inputByKey.get(key)?.[col.key] ?? '') : '' };
-        else {
+        const raw = row.cells[col.key];
+        const source = amountOf(raw);
+        if (raw === undefined) cells[col.key] = { text: '' };
+        else if (typeof raw === 'string') cells[col.key] = { text: fillTemplate(raw, vars) };
+        else if (source !== undefined && 'label' in raw) {
+          const value = this.value(r, col.key, memo);
+          if (!value.isZero()) empty = false;
+          const label = fillTemplate(raw.label, vars);
+          const s = show(value, unit, showZeros);
+          rounded.set(`${r}.${col.key}`, s.rounded);
+          cells[col.key] = { text: s.text === '' ? label : `${label} ${s.text}`, label, value: canonical(value), drill: `${key}|${col.key}` };
+        }
+        else if (!isNumericColumn(col)) cells[col.key] = { text: source && 'input' in source ? (this.inputByKey.get(key)?.[col.key] ?? '') : '' };
+        else if (source !== undefined) {
           const value = this.value(r, col.key, memo);
           if (!value.isZero()) empty = false;
           const s = show(value, unit, showZeros);
@@ -177,7 +195,7 @@ export class FixedBodyState implements TableState {
   drill(rowKey: string, col: string): DrillSpec | null {
     const r = this.keys.indexOf(rowKey);
     const column = this.visible.find((c) => c.key === col);
-    if (r < 0 || !column || !isNumericColumn(column) || this.source(r, col) === undefined) return null;
+    if (r < 0 || !column || this.source(r, col) === undefined) return null;
     const preds: Pred[] = [];
     const inputs: DrillLine[] = [];
     const seen = new Set<string>();
@@ -186,7 +204,7 @@ export class FixedBodyState implements TableState {
       if (seen.has(id)) return;
       seen.add(id);
       const source = this.source(row, c);
-      if (source === undefined || typeof source === 'string') return;
+      if (source === undefined) return;
       if ('fact' in source) preds.push(this.factCells.get(id)!.pred);
       else if ('sumRows' in source) for (const ref of source.sumRows) collect(this.keys.indexOf(ref), c);
       else if ('sumColumns' in source) for (const ref of source.sumColumns) collect(row, ref);
@@ -199,8 +217,11 @@ export class FixedBodyState implements TableState {
     };
     collect(r, col);
     const frame = tableFrame(this.def, this.ctx);
-    const itemCol = this.visible.slice(0, this.visible.indexOf(column)).reverse().find((c) => typeof this.source(r, c.key) === 'string');
-    const item = itemCol ? fillTemplate(this.source(r, itemCol.key) as string, templateVars(this.ctx)).replace(/\s+/g, '') : rowKey;
+    const raw = this.rows[r]!.cells;
+    const own = raw[col];
+    const itemCol = this.visible.slice(0, this.visible.indexOf(column)).reverse().find((c) => typeof raw[c.key] === 'string');
+    const itemText = typeof own === 'object' && 'label' in own ? own.label : itemCol ? (raw[itemCol.key] as string) : undefined;
+    const item = itemText !== undefined ? fillTemplate(itemText, templateVars(this.ctx)).replace(/\s+/g, '') : rowKey;
     return {
       label: [`${frame.number} ${frame.title}`.trim(), item, columnPath(this.def, col)].join(' · '),
       pred: preds.length ? anyOf(preds) : null,

@@ -16,9 +16,12 @@ export interface DerivedCell {
   drill?: string;
   /** Visible columns this cell covers (a 合计 label over 类|款|项|名称); covered cells are absent. */
   colSpan?: number;
+  /** A label-and-amount cell ("一、基本支出 448.93"): the label part; `text` is what prints, `value` the amount. */
+  label?: string;
 }
 
-export type DerivedRowStyle = 'normal' | 'section' | 'subtotal' | 'total';
+/** 'blank': one of the empty rows an empty table prints above its 合计 row (TableDef.blankRows). */
+export type DerivedRowStyle = 'normal' | 'section' | 'subtotal' | 'total' | 'blank';
 
 export interface DerivedRow {
   /** Stable within a table: a classification code, 'p:<项目>', 'c:<类别>', 'u:<单位>', 'total', or a fixed row key. */
@@ -66,6 +69,8 @@ export interface DerivedTable {
   unitLine: string | null;
   /** '单位：万元' line, or null when the layout prints none. */
   moneyUnitLine: string | null;
+  /** The two lines print as one (name left, unit right). */
+  unitLinesJoined?: boolean;
   moneyUnit: MoneyUnit;
   /** Visible columns, in order. */
   columns: DerivedColumn[];
@@ -74,7 +79,7 @@ export interface DerivedTable {
   rows: DerivedRow[];
   /** No figure in the table is non-zero. */
   empty: boolean;
-  /** Printed instead of rows when the table is empty (the layout's official note, filled). */
+  /** Printed when the table is empty, under its blank rows if it has any (the layout's official note, filled). */
   emptyNote?: string;
   notes: string[];
   hints: DerivedHint[];

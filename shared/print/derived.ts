@@ -6,7 +6,7 @@ import { headerRows } from './header.js';
 import { linkSum } from './sums.js';
 import type { PrintCell, PrintRow, PrintRowRole, PrintTable } from './types.js';
 
-const ROLE: Record<DerivedRow['style'], PrintRowRole> = { normal: 'body', section: 'section', subtotal: 'subtotal', total: 'total' };
+const ROLE: Record<DerivedRow['style'], PrintRowRole> = { normal: 'body', section: 'section', subtotal: 'subtotal', total: 'total', blank: 'blank' };
 
 /**
  * A table from the derive engine as printed. The engine already laid out the header, rows and texts;
@@ -27,7 +27,13 @@ export function printDerived(t: DerivedTable): PrintTable {
       const span = src?.colSpan ?? 1;
       covered = span - 1;
       const cell: PrintCell = { col: i, colSpan: span, rowSpan: 1, text: src?.text ?? '', align: r.style === 'total' && span > 1 ? 'center' : columnAlign(c) };
-      if (columns[i]!.numeric && src?.value !== undefined) {
+      if (src?.label !== undefined && src.value !== undefined) {
+        // A label and its amount in one cell: the amount as printed beside the label.
+        const decimals = figureDecimals('money');
+        cell.label = src.label;
+        cell.number = canonical(toUnit(src.value, t.moneyUnit).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP));
+        cell.decimals = decimals;
+      } else if (columns[i]!.numeric && src?.value !== undefined) {
         const decimals = figureDecimals(c.type);
         const value = c.type === 'money' ? toUnit(src.value, t.moneyUnit) : new Dec(src.value);
         cell.number = canonical(value.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP));
@@ -56,6 +62,7 @@ export function printDerived(t: DerivedTable): PrintTable {
     notes: t.notes,
   };
   if (t.shortTitle) out.shortTitle = t.shortTitle;
+  if (t.unitLinesJoined) out.unitLinesJoined = true;
   if (t.emptyNote !== undefined && t.empty) out.emptyNote = t.emptyNote;
   return out;
 }

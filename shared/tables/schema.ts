@@ -91,8 +91,19 @@ export type FactQuery = z.infer<typeof factQuerySchema>;
  * A cell of a fixed row: literal text, a fact query, the same column summed over other rows of the
  * table, other columns of this row summed, or a clerk's input.
  */
+const amountSourceSchema = z.union([
+  z.strictObject({ fact: factQuerySchema }),
+  z.strictObject({ sumRows: z.array(z.string()).min(1) }),
+  z.strictObject({ sumColumns: z.array(z.string()).min(1) }),
+]);
+
 export const cellSourceSchema = z.union([
   z.string(),
+  /**
+   * A label and its amount printed together in one text cell ("一、基本支出 448.93", seed 001 附件1);
+   * a zero amount prints the label alone.
+   */
+  z.strictObject({ label: z.string(), amount: amountSourceSchema }),
   z.strictObject({ fact: factQuerySchema }),
   z.strictObject({ sumRows: z.array(z.string()).min(1) }),
   z.strictObject({ sumColumns: z.array(z.string()).min(1) }),
@@ -151,6 +162,11 @@ export const derivedBodySchema = z.strictObject({
    * facts are inserted in code order, so the table still ties to its totals.
    */
   codes: z.array(fixedCodeSchema).optional(),
+  /**
+   * The names this layout prints for some codes, where it differs from the year's list (seed 001 prints
+   * 201 as 一般公共服务 in 附件3/4 but 一般公共服务支出 elsewhere); the rows still appear only with facts.
+   */
+  names: z.record(z.string(), z.string().min(1)).optional(),
   /** Restrict which facts feed the table. */
   filter: filterSchema.optional(),
   /** How each column is computed for a row: a role or a fact query relative to the row. */
@@ -277,8 +293,15 @@ export const tableDefSchema = z.strictObject({
   body: bodySchema,
   /** Lines printed under the table (说明). */
   notes: z.array(z.string()).optional(),
-  /** Printed instead of rows when the table has no data. */
+  /** Printed instead of rows when the table has no data (under the blank rows, if any). */
   emptyNote: z.string().optional(),
+  /**
+   * An empty derived table prints this many blank rows and then its 合计 row, and the emptyNote under
+   * them (Shanghai's 政府性基金 table: 12 blank rows); absent = no rows, only the note.
+   */
+  blankRows: z.number().int().min(1).max(60).optional(),
+  /** The unit-name line and the money-unit line print on one line (name left, unit right). */
+  unitLinesJoined: z.boolean().optional(),
   /** Derived figures that are zero print as 0.00 instead of a blank cell (湖南 2020 附件17). */
   showZeros: z.boolean().optional(),
   /** Alternative titles used by other years/regions, for the importer's recognition. */

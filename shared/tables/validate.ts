@@ -199,14 +199,18 @@ function checkFixedBody(t: TableDef, body: Extract<TableBody, { kind: 'fixed' }>
   const edges = new Map<string, string[]>();
   body.rows.forEach((row, i) => {
     const rowName = row.key ?? `#${i + 1}`;
-    for (const [colKey, source] of Object.entries(row.cells)) {
+    for (const [colKey, cell] of Object.entries(row.cells)) {
       const at = `${path}.rows[${i}].cells.${colKey}`;
       const col = byKey.get(colKey);
       if (!col) {
         add(at, `固定行引用了不存在的列 ${colKey}`);
         continue;
       }
-      const numeric = isNumericType(col.type);
+      // A label-and-amount cell sits in a text column; its amount is checked like a figure's.
+      const labelled = typeof cell === 'object' && 'label' in cell;
+      if (labelled && isNumericType(col.type)) add(at, `标签加金额的单元格应放在文字列，列 ${colKey} 是数值列`);
+      const source = labelled ? cell.amount : cell;
+      const numeric = labelled || isNumericType(col.type);
       const node = `${rowName}.${colKey}`;
       if (typeof source === 'string') {
         if (numeric && source.trim() !== '') add(at, `数值列 ${colKey} 不能填文字“${source}”，请用 fact/sumRows/sumColumns/input`);
@@ -265,6 +269,10 @@ function checkDerivedBody(t: TableDef, body: DerivedBody, path: string, add: Add
       }
       seen.add(code);
     });
+  }
+  for (const code of Object.keys(body.names ?? {})) {
+    if (!classification) add(`${path}.names`, `按“${body.rowsFrom}”生成的行不能另设科目名称`);
+    else if (!codeLevel(body.rowsFrom, code)) add(`${path}.names.${code}`, `科目编码“${code}”的位数不对（${body.rowsFrom === 'functionClass' ? '3/5/7' : '3/5'} 位数字）`);
   }
   checkFilter(body.filter, path, add);
   const byKey = new Map(t.columns.map((c) => [c.key, c]));
@@ -460,6 +468,8 @@ function checkTable(t: TableDef, path: string, add: AddProblem): void {
     if (t.columns.length === 0) add(`${path}.columns`, '表格没有列');
     checkHeader(t.columns, t.header, path, add);
   }
+  if (t.blankRows !== undefined && t.body.kind !== 'derived') add(`${path}.blankRows`, '只有由数据生成行的表（derived）才能在空表时打印空白行');
+  if (t.blankRows !== undefined && t.emptyNote === undefined) add(`${path}.blankRows`, '空表打印空白行时应有空表说明（emptyNote）');
   if (t.numberRow) {
     const visible = t.columns.filter((c) => !c.hidden).length;
     if (t.numberRow.length !== visible) add(`${path}.numberRow`, `栏次行有 ${t.numberRow.length} 格，应与可见列数 ${visible} 相同`);

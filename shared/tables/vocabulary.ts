@@ -43,6 +43,8 @@ export interface DimensionValue {
   /** Other spellings clerks type or paste for this value. */
   aliases?: readonly string[];
   pick?: false;
+  /** Role values: the 部门预算支出经济分类 款 that carry the role. */
+  codes?: readonly string[];
 }
 
 /**
@@ -116,6 +118,22 @@ export const factDimensions = {
   /** 预算单位 code. */
   unit: { label: '预算单位', match: 'exact', income: true },
   /**
+   * What a 经济分类 款 is spent on, for the 三公 and 会议费/培训费 columns: layouts name the role, not the
+   * code, so the columns stay right whatever the year's codes. A line's role comes from its econCode.
+   */
+  econRole: {
+    label: '经济分类用途',
+    match: 'exact',
+    values: [
+      { value: 'abroad', label: '因公出国（境）费', codes: ['30212'] },
+      { value: 'reception', label: '公务接待费', codes: ['30217'] },
+      { value: 'vehiclePurchase', label: '公务用车购置费', codes: ['31013'] },
+      { value: 'vehicleRun', label: '公务用车运行维护费', codes: ['30231'] },
+      { value: 'meeting', label: '会议费', codes: ['30215'] },
+      { value: 'training', label: '培训费', codes: ['30216'] },
+    ],
+  },
+  /**
    * 单位性质 of the fact's 预算单位 (facts of a workbook that lists no units have ''): 机关运行经费 is the
    * 公用经费 of 行政单位 and 参照公务员法管理事业单位 only.
    */
@@ -136,6 +154,12 @@ export const factDimensionKeys = Object.keys(factDimensions) as FactDimension[];
 
 export function dimension(key: string): DimensionDef | undefined {
   return Object.hasOwn(factDimensions, key) ? (factDimensions as Record<string, DimensionDef>)[key] : undefined;
+}
+
+/** The econRole of a 部门预算支出经济分类 code ('' when it has none). */
+const roleByCode = new Map<string, string>(factDimensions.econRole.values.flatMap((v) => v.codes.map((c) => [c, v.value] as const)));
+export function econRoleOf(econCode: string): string {
+  return roleByCode.get(econCode) ?? '';
 }
 
 /** 单位级次 of a 预算单位 (not a fact dimension: facts carry the unit itself). */
