@@ -59,9 +59,12 @@ export function convertToPdf(file: string, outDir: string): string {
   return pdf;
 }
 
-/** The PDF's text in reading order, pages separated by form feeds. */
+/**
+ * The PDF's text in content-stream order, pages separated by form feeds: LibreOffice draws cell after cell,
+ * row after row, so a wrapped cell's lines stay together (-layout would interleave neighbouring cells' lines).
+ */
 export function pdfText(pdf: string): string {
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** Page sizes in points, one per page ([width, height]). */

@@ -25,12 +25,20 @@ export function cellText(cell: PrintCell, column: PrintColumn | undefined): stri
   return cell.label !== undefined ? `${cell.label} ${figure}` : figure;
 }
 
-/** Text that must not wrap inside a cell: figures, codes, percentages (ASCII without spaces). */
-const UNBREAKABLE = /^[\x21-\x7e]{1,24}$/;
+/** Width of text at table size, in twips: 10.5 pt for a CJK character, about half that for ASCII. */
+function textTwips(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x80 ? DIGIT_TWIPS : 210;
+  return w;
+}
+
+/** Text that must not wrap inside a cell: figures, codes, percentages (ASCII), short words ("2019年", "政府办"). */
+const unbreakable = (text: string) => text !== '' && !/\s/.test(text) && (/^[\x21-\x7e]{1,24}$/.test(text) || [...text].length <= 5);
 
 /**
- * Column widths in twips: the layout's widths scaled to the printable width, then columns whose figures or
- * codes would wrap widened, taking the width from the text columns (which wrap between characters anyway).
+ * Column widths in twips: the layout's widths scaled to the printable width, then columns whose figures,
+ * codes or short words would wrap widened, taking the width from the other columns (whose longer texts wrap
+ * between characters anyway).
  */
 export function columnWidths(table: PrintTable, printable: number): number[] {
   const cols = table.columns;
@@ -41,8 +49,8 @@ export function columnWidths(table: PrintTable, printable: number): number[] {
     for (const cell of row.cells) {
       if (cell.colSpan !== 1 || cell.label !== undefined) continue;
       const text = cellText(cell, cols[cell.col]);
-      if (!UNBREAKABLE.test(text)) continue;
-      need[cell.col] = Math.max(need[cell.col]!, text.length * DIGIT_TWIPS + 2 * CELL_MARGIN + 40);
+      if (!unbreakable(text)) continue;
+      need[cell.col] = Math.max(need[cell.col]!, textTwips(text) + 2 * CELL_MARGIN + 40);
     }
   }
   const deficit = widths.reduce((s, w, i) => s + Math.max(0, need[i]! - w), 0);

@@ -45,7 +45,26 @@ function namesTable(text: string, table: PrintTable): boolean {
   return text === table.title || text.includes(table.title) || (!!table.shortTitle && text.includes(table.shortTitle));
 }
 
-/** Splits the document into sections: a new one wherever the page orientation changes. */
+/**
+ * The page orientation of each block: a table's own; a heading directly above a table (a part title, an
+ * outline heading) goes on the table's page; everything else is portrait.
+ */
+function orientations(blocks: PrintBlock[]): Orientation[] {
+  const out: Orientation[] = new Array(blocks.length);
+  let next: Orientation = 'portrait';
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.kind === 'table') next = b.table.orientation;
+    else if (b.kind !== 'heading') next = 'portrait';
+    out[i] = next;
+  }
+  return out;
+}
+
+/**
+ * Splits the document into sections, a new one wherever the page orientation changes. Every table starts a
+ * page of its own (as the official documents print them) unless a heading leads onto it.
+ */
 function sections(doc: PrintDocument): Section[] {
   const out: Section[] = [];
   if (doc.cover) {
@@ -60,25 +79,29 @@ function sections(doc: PrintDocument): Section[] {
     breakPending = true;
   }
   const marks = tocMarks(doc);
-  for (const block of doc.blocks) {
+  const orientation = orientations(doc.blocks);
+  let previous: PrintBlock['kind'] | null = null;
+  doc.blocks.forEach((block, i) => {
     if (block.kind === 'pageBreak') {
       breakPending = current.xml.length > 0;
-      continue;
+      return;
     }
-    const orientation: Orientation = block.kind === 'table' ? block.table.orientation : 'portrait';
-    if (orientation !== current.orientation) {
-      current = current.xml.length === 0 ? Object.assign(current, { orientation }) : { orientation, xml: [] };
+    if (block.kind === 'table' && previous !== 'heading' && current.xml.length > 0) breakPending = true;
+    const o = orientation[i]!;
+    if (o !== current.orientation) {
+      current = current.xml.length === 0 ? Object.assign(current, { orientation: o }) : { orientation: o, xml: [] };
       if (!out.includes(current)) out.push(current);
       breakPending = false;
     } else if (breakPending) {
       current.xml.push(PAGE_BREAK_XML);
       breakPending = false;
     }
+    previous = block.kind;
     if (block.kind === 'heading') current.xml.push(headingXml(block.level, block.text, block.toc));
     else if (block.kind === 'paragraph') {
       current.xml.push(paragraphXml(STYLE.body, block.text, { align: block.align === 'left' || !block.align ? 'both' : block.align, noIndent: block.indent === false || (!!block.align && block.align !== 'left') }));
-    } else current.xml.push(tableBlockXml(block.table, printableWidth(orientation), marks.get(block)));
-  }
+    } else current.xml.push(tableBlockXml(block.table, printableWidth(o), marks.get(block)));
+  });
   return out;
 }
 
