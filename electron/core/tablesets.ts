@@ -84,7 +84,9 @@ export function importTableSetFile(registry: TableSetRegistry, dataDir: string, 
   }
   const dir = tableSetDir(dataDir);
   const target = path.join(dir, `${set.id}.json`);
-  writeFileAtomic(target, `${JSON.stringify(read.doc, null, 2)}\n`);
+  // Beside the imported file, `$schema` points at the schema copied next to it.
+  const doc = typeof (read.doc as { $schema?: unknown }).$schema === 'string' ? { ...(read.doc as object), $schema: `./${SCHEMA_FILE_NAME}` } : read.doc;
+  writeFileAtomic(target, `${JSON.stringify(doc, null, 2)}\n`);
   writeFileAtomic(path.join(dir, SCHEMA_FILE_NAME), tableSetJsonSchemaText());
   return registry.add(read.doc, { builtIn: false, file: target }, { replace: true });
 }
