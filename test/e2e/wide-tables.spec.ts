@@ -224,6 +224,18 @@ for (const viewport of [
         expect(await shown(grid, page.getByTestId(`cell-5-${key}`)), `${key} stays in view`).toEqual(whole);
       }
       await attachScreenshot(page, testInfo, '项目-右侧');
+      // Editing a frozen cell while scrolled: the editor opens over the cell where it is shown.
+      // (By the pointer where the cell is shown: a locator's dblclick first scrolls the cell's unstuck place into view.)
+      const nameAt = (await page.getByTestId('cell-5-name').boundingBox())!;
+      await page.mouse.dblclick(nameAt.x + nameAt.width / 2, nameAt.y + nameAt.height / 2);
+      await expect(editor).toHaveValue('政府全会经费');
+      expect(await scrollLeftOf(grid), 'still scrolled right').toBeGreaterThan(0);
+      const [nameBox, nameEditorBox] = [await page.getByTestId('cell-5-name').boundingBox(), await editor.boundingBox()];
+      expect(Math.abs(nameBox!.x - nameEditorBox!.x), 'the editor sits on the frozen 项目名称 cell').toBeLessThan(2);
+      await page.keyboard.press('Escape');
+      await expect(editor).toHaveCount(0);
+      await page.getByTestId('cell-5-note').click();
+      await expect(page.getByTestId('cell-5-note')).toHaveClass(/\bact\b/);
       for (let c = projectKeys.length - 2; c >= projectKeys.indexOf('category'); c--) {
         await page.keyboard.press('ArrowLeft');
         const target = page.getByTestId(`cell-5-${projectKeys[c]}`);

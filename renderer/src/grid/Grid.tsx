@@ -510,7 +510,8 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
         role="grid"
         aria-label={table.shortTitle ?? table.number}
         aria-rowcount={display.length}
-        sx={{ ...gridSx, flex: 1, minHeight: 120 }}
+        // As tall as its lines, up to the window's height: the sideways scrollbar sits right under the last line.
+        sx={{ ...gridSx, flex: '0 1 auto', minHeight: 120 }}
         // Native scrolling into view (a click on a half-hidden cell) keeps cells out from under the frozen parts.
         style={{ scrollPaddingLeft: fit.frozenRight, scrollPaddingTop: viewport.headerHeight }}
         onScroll={(e) => {
