@@ -120,6 +120,8 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
   }, []);
 
   const focusEditor = useCallback(() => editorRef.current?.focus({ preventScroll: true }), []);
+  // A table just opened (from the side list or a link) takes the keyboard at its first cell: typing goes in.
+  useEffect(focusEditor, [focusEditor]);
 
   // ---- reading cells -------------------------------------------------------------------------
 
@@ -283,25 +285,37 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
       clear: () => edits.clearCells(),
       selectionText: edits.selectionTsv,
       openMenu: openMenuAtActive,
+      openPicker,
     });
   };
 
   // ---- pickers (enum / code / ref suggestions under the editor) -------------------------------
 
   const pickOptions = useMemo(
-    () => (editing && picker.text !== null ? (columns[editing.c]?.picker?.suggest(picker.text) ?? []) : []),
-    [editing, picker.text, columns],
+    () => (editing && picker.text !== null ? (picker.browsing ?? columns[editing.c]?.picker?.suggest(picker.text) ?? []) : []),
+    [editing, picker.text, picker.browsing, columns],
   );
+  /** Alt+↓ on a code, enum or ref cell: the editor opens on the cell's text with every choice listed, its own first lit. */
+  const openPicker = () => {
+    const at = editingRef.current ?? selRef.current.anchor;
+    const col = columns[at.c];
+    if (!col?.picker) return;
+    if (!editingRef.current) startEdit('edit', cellEditText(currentDisplay()[at.r], col));
+    const text = editorRef.current?.value ?? '';
+    const value = text.trim() === '' ? '' : textToSend(col, text);
+    const options = col.picker.browse(value);
+    picker.browse(text, options, options.findIndex((o) => o.value === value));
+  };
   /** Arrows choose a suggestion; Enter/Tab put the chosen one in the editor, then commit as usual. */
   const pickKey = (e: React.KeyboardEvent): boolean => {
     const ta = editorRef.current;
     if (!editingRef.current || !ta || e.nativeEvent.isComposing || e.nativeEvent.keyCode === 229) return false;
-    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && pickOptions.length > 0) {
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.altKey && pickOptions.length > 0) {
       e.preventDefault();
       picker.move(e.key === 'ArrowDown' ? 1 : -1, pickOptions.length);
       return true;
     }
-    if (((e.key === 'Enter' && !e.altKey) || e.key === 'Tab') && ta.value.trim() !== '') {
+    if (((e.key === 'Enter' && !e.altKey) || e.key === 'Tab') && (ta.value.trim() !== '' || picker.browsing !== null)) {
       // Typed faster than React rendered: suggest for the text as it is now, not as last rendered.
       const fresh = picker.text === ta.value ? pickOptions : (columns[editingRef.current.c]?.picker?.suggest(ta.value) ?? []);
       ta.value = fresh[picker.text === ta.value ? picker.index : 0]?.value ?? ta.value;

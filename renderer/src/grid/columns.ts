@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/api/result';
 import { editText, parseNumberText } from '../../../shared/money/decimal';
 import { summedColumn } from '../../../shared/print/entered';
 import { printFigure } from '../../../shared/print/format';
+import { isWellFormedCode, normalizeCode } from '../../../shared/reference/index';
 import { columnLabel, headerLeafKeys, isNumericColumn, visibleColumns } from '../../../shared/tables/layout';
 import type { ColumnDef, MoneyUnit, TableDef } from '../../../shared/tables/schema';
 import { keyRole, preferredWidth, type KeyRole } from './columnFit';
@@ -92,18 +93,32 @@ export function editorText(col: GridColumn, value: string | undefined, unit: Mon
   return value;
 }
 
+/**
+ * Why the core would refuse this text in this cell (the rules of its normaliseCell), in words that follow the
+ * quoted text; null when it would be stored.
+ */
+export function cellProblem(col: GridColumn, text: string, unit: MoneyUnit): string | null {
+  if (col.numeric) {
+    const parsed = parseNumberText(text, { money: col.def.type === 'money', unit });
+    if (!parsed.ok) return '不是有效的金额或数字';
+    return col.def.type === 'integer' && parsed.value !== null && !/^-?\d+$/.test(parsed.value) ? '不是整数' : null;
+  }
+  if (text.trim() === '') return null;
+  if (col.def.type === 'enum' && enumLabelFor(col, text) === null) return `不是可选的值（可选：${col.def.options?.map((o) => o.label).join('、') ?? ''}）`;
+  if (col.def.type === 'code') {
+    const code = normalizeCode(textToSend(col, text));
+    if (code === undefined || (col.def.codeList !== undefined && !isWellFormedCode(col.def.codeList, code))) return '不是有效的科目编码';
+  }
+  return null;
+}
+
 /** The same refusal the core would give, so the editor can stay open without a round trip. */
 export function checkCellText(table: TableDef, col: GridColumn, text: string, unit: MoneyUnit, rowNumber: number): ApiError | null {
-  if (col.def.type === 'enum') {
-    if (text.trim() === '' || enumLabelFor(col, text) !== null) return null;
-    const where = `第${rowNumber}行“${columnLabel(table, col.key)}”`;
-    return makeError('VALIDATION', { issue: `${where}只能填写：${col.def.options?.map((o) => o.label).join('、') ?? ''}` });
-  }
-  if (!col.numeric) return null;
-  const parsed = parseNumberText(text, { money: col.def.type === 'money', unit });
-  const integerRefused = parsed.ok && col.def.type === 'integer' && parsed.value !== null && !/^-?\d+$/.test(parsed.value);
-  if (parsed.ok && !integerRefused) return null;
-  return makeError('INVALID_NUMBER', { text: text.slice(0, 50), where: `第${rowNumber}行“${columnLabel(table, col.key)}”` });
+  if (cellProblem(col, text, unit) === null) return null;
+  const where = `第${rowNumber}行“${columnLabel(table, col.key)}”`;
+  if (col.numeric) return makeError('INVALID_NUMBER', { text: text.slice(0, 50), where });
+  if (col.def.type === 'enum') return makeError('VALIDATION', { issue: `${where}只能填写：${col.def.options?.map((o) => o.label).join('、') ?? ''}` });
+  return makeError('VALIDATION', { issue: `${where}“${text.trim().slice(0, 30)}”不是有效的科目编码，请输入数字编码或从候选中选择` });
 }
 
 /** The text to send for what the clerk typed: enum spellings become the option's label. */

@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/api/result';
 import type { MoneyUnit, TableDef } from '../../../shared/tables/schema';
 import type { GridRow } from '../../../shared/workbook/types';
 import type { WorkbookSession } from '../workbook/session';
-import { checkCellText, textToSend, type GridColumn } from './columns';
+import { cellProblem, textToSend, type GridColumn } from './columns';
 import type { DisplayRow, PendingEdits, RowRef } from './pending';
 import { collapsed, rectOf, type Selection } from './selection';
 import { parseTsv, toTsv } from './tsv';
@@ -171,12 +171,18 @@ export function gridEdits(ctx: GridEditContext) {
     const widest = block.reduce((max, r) => Math.max(max, r.length), 0);
     const width = Math.min(widest, columns.length - rect.c0);
     const targetCols = columns.slice(rect.c0, rect.c0 + width);
-    // Refused as a whole before anything is sent: a half-pasted block is worse than none.
+    // Refused as a whole before anything is sent (a half-pasted block is worse than none), naming every bad
+    // cell so that all of them can be put right in Excel/WPS at once.
+    const bad: string[] = [];
     for (const [i, line] of block.entries()) {
       for (const [j, col] of targetCols.entries()) {
-        const problem = checkCellText(table, col, line[j] ?? '', unit, rect.r0 + i + 1);
-        if (problem) return ctx.notifyError(`${problem.message}\n整块粘贴已取消，表格未改动。`);
+        const text = line[j] ?? '';
+        const why = cellProblem(col, text, unit);
+        if (why) bad.push(`第${rect.r0 + i + 1}行“${col.label}”：“${text.trim().slice(0, 30)}”${why}`);
       }
+    }
+    if (bad.length > 0) {
+      return ctx.notifyError(`粘贴的内容中有 ${bad.length} 个单元格无法填入，整块粘贴已取消，表格未改动：\n${bad.join('\n')}\n请改正后重新复制、粘贴。`);
     }
     const anchorRef = ctx.display()[rect.r0]?.ref ?? null;
     let startIndex = 0;

@@ -27,6 +27,8 @@ export interface GridKeyTarget {
   clear(): void;
   selectionText(): string;
   openMenu(): void;
+  /** Alt+↓: the list of choices of a code, enum or ref cell, as in Excel/WPS. */
+  openPicker(): void;
 }
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
@@ -36,6 +38,11 @@ export function handleGridKey(e: React.KeyboardEvent, g: GridKeyTarget): void {
   const native = e.nativeEvent;
   // An IME owns these keys (candidate selection, confirmation): never navigate or commit on them.
   if (native.isComposing || native.keyCode === 229) return;
+  if (e.altKey && e.key === 'ArrowDown') {
+    e.preventDefault();
+    g.openPicker();
+    return;
+  }
   const ed = g.editing();
   if (ed) return editingKey(e, g, { r: ed.r, c: ed.c }, ed.mode);
 

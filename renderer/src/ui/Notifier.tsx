@@ -53,7 +53,7 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
             variant="filled"
             onClose={close}
             data-testid={notice.severity === 'error' ? 'error-message' : 'notice-message'}
-            sx={{ maxWidth: 560, whiteSpace: 'pre-line' }}
+            sx={{ maxWidth: 560, maxHeight: '60vh', overflowY: 'auto', whiteSpace: 'pre-line' }}
           >
             {notice.text}
           </Alert>

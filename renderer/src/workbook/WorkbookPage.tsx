@@ -180,7 +180,9 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
               tables={[...modelTableDefs, ...tables]}
               selected={table?.id ?? ''}
               meta={meta}
-              onSelect={(id) => navigate({ name: 'workbook', path, table: id })}
+              // A table opened from the list takes the keyboard (Grid focuses itself on mount); clicking the open
+              // table's own entry hands the keyboard back to its grid where it was.
+              onSelect={(id) => (id === table?.id ? document.querySelector<HTMLElement>('[data-testid="grid"]')?.focus() : navigate({ name: 'workbook', path, table: id }))}
             />
           </Box>
           <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', px: 2, pt: 1.5, pb: 1 }}>

@@ -7,13 +7,22 @@ import type { PickOption } from './pickers';
 export function usePickerState() {
   const [text, setText] = useState<string | null>(null);
   const [index, setIndex] = useState(0);
+  /** The whole list Alt+↓ opened, shown instead of suggestions until the clerk types. */
+  const [browsing, setBrowsing] = useState<PickOption[] | null>(null);
   return {
     text,
     index,
+    browsing,
     /** null closes the list (editor closed). */
     setText: (next: string | null) => {
       setText(next);
       setIndex(0);
+      setBrowsing(null);
+    },
+    browse: (forText: string, options: PickOption[], at: number) => {
+      setText(forText);
+      setIndex(Math.max(0, at));
+      setBrowsing(options);
     },
     move: (delta: number, count: number) => setIndex((i) => (count === 0 ? 0 : (i + delta + count) % count)),
   };

@@ -1,4 +1,4 @@
-import { builtinCodeList, lookupCode, normalizeName, searchCodes, type CodeList } from '../../../../shared/reference/index';
+import { builtinCodeList, childrenOf, lookupCode, normalizeName, parentCodeOf, parentChain, searchCodes, type CodeList } from '../../../../shared/reference/index';
 import type { GridRow } from '../../../../shared/workbook/types';
 import type { GridColumn } from '../columns';
 
@@ -15,6 +15,8 @@ export interface PickOption {
  */
 export interface ColumnPicker {
   suggest(text: string): PickOption[];
+  /** The list Alt+↓ opens for a cell holding `value` (a stored value or ''): every choice, or for codes the level it is on. */
+  browse(value: string): PickOption[];
   describe(value: string): string;
   normalise(text: string): string;
 }
@@ -25,6 +27,7 @@ const CODE_NAME_WIDTH = 230;
 function enumPicker(col: GridColumn): ColumnPicker {
   const options = col.def.options ?? [];
   return {
+    browse: () => options.map((o) => ({ value: o.label, primary: o.label })),
     suggest: (text) => {
       const q = text.trim();
       const hits = q === '' ? options : options.filter((o) => [o.label, o.value, ...(o.aliases ?? [])].some((s) => s.includes(q)));
@@ -50,6 +53,13 @@ function codeOf(list: CodeList | undefined, text: string): string {
 
 function codePicker(list: CodeList | undefined): ColumnPicker {
   return {
+    // The code's siblings under its 类/款 (the 类 themselves for an empty cell), as a printed list is read.
+    browse: (value) => {
+      if (!list) return [];
+      const code = codeOf(list, value);
+      const parent = lookupCode(list, code) ? parentCodeOf(list.kind, code) : undefined;
+      return childrenOf(list, parent).map((e) => ({ value: e.code, primary: `${e.code} ${e.name}`, secondary: parentChain(list, e.code).map((p) => p.name).join(' › ') || undefined }));
+    },
     suggest: (text) =>
       !list || text.trim() === ''
         ? []
@@ -77,6 +87,10 @@ function refPicker(col: GridColumn, rows: () => readonly GridRow[]): ColumnPicke
   // A stored '#<row id>' still finds its row after the row got a code.
   const rowOf = (value: string) => rows().find((r) => key(r) === value || `#${r.id}` === value);
   return {
+    browse: () =>
+      rows()
+        .filter((r) => key(r) !== '')
+        .map((r) => ({ value: key(r), primary: label(r) })),
     suggest: (text) => {
       const q = text.trim();
       const hits = rows().filter((r) => label(r) !== '' && (q === '' || label(r).includes(q)));
