@@ -181,7 +181,8 @@ export function printForm(def: TableDef, meta: WorkbookMeta, record: FormRecord)
   const rows = outline
     ? outlineRows(body, record.values, record.lists, vars, unit)
     : body.sections.flatMap((s) => (s.kind === 'cells' ? cellsRows(s.rows, body.gridColumns, record.values, vars, unit) : listRowsOf(s, record.lists[s.field] ?? [], unit)));
-  const width = Math.round((outline ? 84 : 84 / body.gridColumns) * POINTS_PER_CHAR);
+  // Forms fill a portrait page's printable width (72 characters of 宋体 10.5pt).
+  const width = Math.round((outline ? 72 : 72 / body.gridColumns) * POINTS_PER_CHAR);
   const table: PrintTable = {
     ...filled,
     kind: 'form',

@@ -1,0 +1,175 @@
+import ExcelJS from 'exceljs';
+import type { PrintCell, PrintDocument, PrintTable } from '../../../../shared/print/types.js';
+
+/**
+ * The .xlsx of a submission: one sheet per printed table, laid out from the printed model (shared/print)
+ * exactly as the .docx and the preview: title, 单位名称 and 单位 lines, the merged header, rows with their
+ * spans, 合计 rows as SUM formulas where the printed figures add up (PrintRow.sumOf) with the printed
+ * value cached, A4 print setup. Figures are numbers with a number format; every text is a string cell,
+ * never a formula, whatever it starts with.
+ */
+
+const TABLE_FONT = { name: '宋体', size: 10.5 } as const;
+const TITLE_FONT = { name: '宋体', size: 16, bold: true } as const;
+const thin = { style: 'thin' } as const;
+const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+/** Printable width of A4 portrait at the margins below, in points: wider tables print landscape. */
+const PORTRAIT_WIDTH = 523;
+/** A portrait layout whose columns need this much more than the page prints landscape rather than shrink. */
+const WIDE = 1.25;
+/** Points per unit of Excel's column width (the width of a '0' in the default font, plus padding). */
+const POINTS_PER_EXCEL_UNIT = 5.6;
+
+/** Characters Excel refuses in sheet names. */
+const FORBIDDEN = /[[\]:*?/\\]/g;
+export const MAX_SHEET_NAME = 31;
+
+/** Sheet names for the tables, in order: "附件1 部门收支总表", cut to 31 characters, unique (… (2)). */
+export function sheetNames(tables: readonly Pick<PrintTable, 'number' | 'title' | 'shortTitle'>[]): string[] {
+  const used = new Set<string>();
+  return tables.map((t) => {
+    const base = (t.number ? `${t.number} ${t.shortTitle ?? t.title}` : t.title).replace(FORBIDDEN, '_').replace(/^'|'$/g, '').trim() || '表';
+    let name = base.slice(0, MAX_SHEET_NAME);
+    for (let n = 2; used.has(name.toLowerCase()); n += 1) {
+      const suffix = `(${n})`;
+      name = `${base.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Excel's column letters for a 1-based column. */
+export function columnLetter(col: number): string {
+  let n = col;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function numberFormat(decimals: number): string {
+  return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+}
+
+/** Rows as A1 references, contiguous runs as ranges: D6:D17,D19. */
+function sumRefs(letter: string, rows: number[]): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
+    parts.push(i === j ? `${letter}${sorted[i]}` : `${letter}${sorted[i]}:${letter}${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** Whether a text would be read as a formula or a command if typed into a cell (=, +, -, @, tab). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+function lineRow(ws: ExcelJS.Worksheet, row: number, width: number, text: string, font: Partial<ExcelJS.Font>, horizontal: 'left' | 'center' | 'right'): void {
+  const cell = ws.getCell(row, 1);
+  cell.value = text;
+  cell.font = font;
+  cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
+  if (looksLikeFormula(text)) cell.numFmt = '@';
+  if (width > 1) ws.mergeCells(row, 1, row, width);
+}
+
+function writeCell(ws: ExcelJS.Worksheet, row: number, c: PrintCell, header: boolean): void {
+  const cell = ws.getCell(row, c.col + 1);
+  if (c.number !== undefined && c.text !== '') {
+    cell.value = Number(c.number);
+    cell.numFmt = numberFormat(c.decimals ?? 2);
+  } else {
+    cell.value = c.text;
+    // A text that starts like a formula stays text even when someone edits the cell later.
+    if (looksLikeFormula(c.text)) cell.numFmt = '@';
+  }
+  cell.font = c.bold || header ? { ...TABLE_FONT, bold: true } : TABLE_FONT;
+  cell.alignment = { horizontal: c.align, vertical: 'middle', wrapText: c.wrap ?? header, ...(c.indent ? { indent: c.indent } : {}) };
+}
+
+function writeTable(ws: ExcelJS.Worksheet, t: PrintTable): void {
+  const width = Math.max(1, t.columns.length);
+  let row = 1;
+  if (t.number) lineRow(ws, row++, width, t.number, { ...TABLE_FONT, name: '黑体', size: 12 }, 'left');
+  lineRow(ws, row, width, t.title, TITLE_FONT, 'center');
+  ws.getRow(row++).height = 30;
+  if (t.unitLinesJoined && t.unitLine && t.moneyUnitLine && width > 1) {
+    const split = Math.ceil(width / 2);
+    const left = ws.getCell(row, 1);
+    left.value = t.unitLine;
+    left.font = TABLE_FONT;
+    ws.mergeCells(row, 1, row, split);
+    const right = ws.getCell(row, split + 1);
+    right.value = t.moneyUnitLine;
+    right.font = TABLE_FONT;
+    right.alignment = { horizontal: 'right' };
+    if (split + 1 < width) ws.mergeCells(row, split + 1, row, width);
+    row += 1;
+  } else {
+    if (t.unitLine) lineRow(ws, row++, width, t.unitLine, TABLE_FONT, 'left');
+    if (t.moneyUnitLine) lineRow(ws, row++, width, t.moneyUnitLine, TABLE_FONT, 'right');
+  }
+  const headerStart = row;
+  const all = [...t.header.map((r) => ({ r, header: true })), ...t.rows.map((r) => ({ r, header: r.role === 'header' || r.role === 'number' }))];
+  const bodyRow = (i: number): number => headerStart + t.header.length + i;
+  all.forEach(({ r, header }, i) => {
+    const at = headerStart + i;
+    for (let col = 1; col <= width; col += 1) ws.getCell(at, col).border = BORDER;
+    for (const c of r.cells) {
+      writeCell(ws, at, c, header);
+      if (c.colSpan > 1 || c.rowSpan > 1) ws.mergeCells(at, c.col + 1, at + c.rowSpan - 1, c.col + c.colSpan);
+    }
+  });
+  // 合计 and subtotals: SUM over the rows they name, the printed value cached (what Excel shows before it recalculates).
+  t.rows.forEach((r, i) => {
+    if (!r.sumOf) return;
+    for (const c of r.cells) {
+      if (c.number === undefined || c.text === '' || !t.columns[c.col]?.numeric) continue;
+      const letter = columnLetter(c.col + 1);
+      ws.getCell(bodyRow(i), c.col + 1).value = { formula: `SUM(${sumRefs(letter, r.sumOf.map(bodyRow))})`, result: Number(c.number) };
+    }
+  });
+  row = headerStart + all.length;
+  const below = [...(t.empty && t.emptyNote ? [t.emptyNote] : []), ...t.notes];
+  for (const line of below) lineRow(ws, row++, width, line, TABLE_FONT, 'left');
+
+  const points = t.columns.reduce((sum, c) => sum + c.width, 0);
+  t.columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = Math.max(4, Math.round((c.width / POINTS_PER_EXCEL_UNIT) * 10) / 10);
+  });
+  const headerEnd = headerStart + t.header.length - 1;
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: t.orientation === 'landscape' || points > PORTRAIT_WIDTH * WIDE ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    ...(t.header.length > 0 ? { printTitlesRow: `${headerStart}:${headerEnd}` } : {}),
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+  const frozenColumns = t.columns.filter((c) => c.frozen).length;
+  if (t.header.length > 0) ws.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: headerEnd }];
+}
+
+/** The tables of the document as a workbook, one sheet per table in document order. */
+export async function writeXlsx(doc: PrintDocument): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '预算编报台';
+  wb.title = doc.cover?.title ?? `${doc.deptName}${doc.year}年`;
+  const tables = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+  const names = sheetNames(tables);
+  tables.forEach((t, i) => writeTable(wb.addWorksheet(names[i]!), t));
+  if (tables.length === 0) wb.addWorksheet('空');
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
