@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { ApiError } from '../../shared/api/result.js';
+import { documentParts, exportFormats } from '../../shared/print/types.js';
 import { fillTemplate } from '../../shared/tables/layout.js';
 import { moneyUnits, type MoneyUnit } from '../../shared/tables/schema.js';
 import { canonicalJson } from '../../shared/workbook/interchange.js';
@@ -156,26 +157,49 @@ export const commands: Command[] = [
   },
   {
     name: 'export',
-    summary: '把工作簿导出为 JSON 交换文件',
+    summary: '导出为 Word（.docx）、Excel（.xlsx）或 JSON 交换文件',
     usage: [
-      '用法：budgetdesk export <文件> --format json --out <输出文件>',
+      '用法：budgetdesk export <文件> --format docx|xlsx|json --out <输出文件> [--part all|budget|performance] [--tables <表编号,…>]',
       '',
-      '导出工作簿的全部内容（金额以元为单位，精确无舍入）。格式说明见 docs/workbook-format.md。',
-      '输出文件已存在时会被替换。',
+      'docx / xlsx：按所用表格套表导出正式文件（封面、目录、说明、公开表格、绩效目标表，Excel 每表一个工作表）。',
+      'json：导出工作簿的全部内容（金额以元为单位，精确无舍入），格式说明见 docs/workbook-format.md。',
+      '输出文件已存在时会被替换；导出失败时原文件保持不变。',
       '',
       '选项：',
-      '  --format <格式>        导出格式，目前只支持 json（默认）',
+      '  --format <格式>        docx、xlsx 或 json（默认 json）',
       '  --out <输出文件>       输出文件路径（必填）',
+      '  --part <部分>          all 全部（默认）、budget 部门预算公开、performance 绩效目标（仅 docx/xlsx）',
+      '  --tables <表编号,…>    只导出这些表（表编号见 tables 命令），按套表顺序（仅 docx/xlsx）',
     ].join('\n'),
     positionals: ['文件'],
-    options: { format: { type: 'string' }, out: { type: 'string' } },
+    options: { format: { type: 'string' }, out: { type: 'string' }, part: { type: 'string' }, tables: { type: 'string' } },
     async run({ core, positionals, values, out }) {
-      const format = text(values.format) ?? 'json';
-      if (format.toLowerCase() !== 'json') throw new UsageError(`暂不支持导出为“${format}”格式，目前只支持 --format json`, 'export');
+      const format = (text(values.format) ?? 'json').toLowerCase();
+      if (format !== 'json' && !(exportFormats as readonly string[]).includes(format)) {
+        throw new UsageError(`不支持导出为“${format}”格式，可用：docx、xlsx、json`, 'export');
+      }
       const target = text(values.out);
       if (!target) throw new UsageError('缺少输出文件：请用 --out <文件> 指定', 'export');
-      const result = await callCore<{ out: string; bytes: number }>(core, 'workbook.exportJson', { path: positionals[0], out: target });
-      out(`已导出：${result.out}（${result.bytes} 字节）\n`);
+      const part = text(values.part);
+      const tables = text(values.tables);
+      if (format === 'json') {
+        if (part !== undefined || tables !== undefined) throw new UsageError('--part 和 --tables 只用于 docx/xlsx 导出', 'export');
+        const result = await callCore<{ out: string; bytes: number }>(core, 'workbook.exportJson', { path: positionals[0], out: target });
+        out(`已导出：${result.out}（${result.bytes} 字节）\n`);
+        return;
+      }
+      if (part !== undefined && !(documentParts as readonly string[]).includes(part)) {
+        throw new UsageError(`--part“${part}”无效，可用：all（全部）、budget（部门预算公开）、performance（绩效目标）`, 'export');
+      }
+      const input = {
+        path: positionals[0],
+        format,
+        out: target,
+        ...(part === undefined ? {} : { part }),
+        ...(tables === undefined ? {} : { tables: tables.split(',').map((t) => t.trim()).filter((t) => t !== '') }),
+      };
+      const result = await callCore<{ out: string; bytes: number; tables: number }>(core, 'print.export', input);
+      out(`已导出：${result.out}（${result.tables} 张表，${result.bytes} 字节）\n`);
     },
   },
   {

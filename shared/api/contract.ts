@@ -8,7 +8,7 @@ import type { Finding } from '../perf/findings.js';
 import type { BudgetProject } from '../perf/budget-link.js';
 import { libraryEntryInputSchema, type LibraryEntry } from '../perf/library-entry.js';
 import { level1Names } from '../perf/tree.js';
-import type { PrintDocument, PrintTable } from '../print/types.js';
+import { documentParts, exportFormats, type ExportFormat, type PrintDocument, type PrintTable } from '../print/types.js';
 
 /**
  * The one API contract. Every host (Electron IPC, the local HTTP host, tests, the CLI) calls
@@ -20,7 +20,7 @@ const id = z.string().min(1).max(80);
 const cellText = z.string().max(20000);
 const colKey = z.string().min(1).max(60);
 const MAX_BATCH = 50000;
-const documentPart = z.enum(['all', 'budget', 'performance']);
+const documentPart = z.enum(documentParts);
 
 export const editSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -185,6 +185,14 @@ export const methods = {
    * `part` budget = 部门预算公开 only, performance = 绩效目标 only; `tables` narrows to those layout ids.
    */
   'print.document': method<PrintDocument>()(z.strictObject({ path, part: documentPart.optional(), tables: z.array(id).min(1).max(500).optional() })),
+  /**
+   * Writes the document (as print.document builds it) to `out` as .xlsx or .docx: into a temporary file beside
+   * it, then renamed over it, so a failed or cancelled export leaves the old file untouched. A target open in
+   * Word/WPS gives EXPORT_LOCKED, a read-only place EXPORT_READ_ONLY, a full disk EXPORT_DISK_FULL.
+   */
+  'print.export': method<{ out: string; bytes: number; format: ExportFormat; tables: number }>()(
+    z.strictObject({ path, format: z.enum(exportFormats), out: path, part: documentPart.optional(), tables: z.array(id).min(1).max(500).optional() }),
+  ),
   /** Without `out`, the new workbook goes into the library under the department's name. */
   'library.importJson': method<WorkbookState>()(z.strictObject({ jsonPath: path, out: path.optional() })),
 

@@ -26,6 +26,11 @@ const messages: Record<ErrorCode, (d: Details) => string> = {
   NOTHING_TO_UNDO: () => '没有可以撤销的操作。',
   NOTHING_TO_REDO: () => '没有可以重做的操作。',
   CONFLICT: () => '工作簿已被其他操作修改。界面已刷新为最新内容，请重新进行刚才的修改。',
+  EXPORT_LOCKED: (d) =>
+    `文件${d?.path ? `“${s(d.path)}”` : ''}正被其他程序（如 Word、WPS 或 Excel）打开，无法覆盖。请先在该程序中关闭它，再重新导出；原文件未被改动。`,
+  EXPORT_READ_ONLY: (d) => `无法写入${d?.path ? `“${s(d.path)}”` : '导出文件'}：该位置只读或没有写入权限。请换一个可写的文件夹重新导出；原文件未被改动。`,
+  EXPORT_DISK_FULL: (d) => `导出${d?.path ? `“${s(d.path)}”` : '文件'}时磁盘空间不足，文件未写入。请清理磁盘空间或换一个位置后重新导出；原文件未被改动。`,
+  EXPORT_NOT_BUILT: (d) => `本版本尚不能导出 ${s(d?.format)} 格式的文件。请先导出其他格式（如 Excel .xlsx），待升级后再导出此格式。`,
   UNAUTHORIZED: () => '访问被拒绝：会话凭据无效。请使用启动时给出的地址重新打开。',
   UNSUPPORTED_FILE: (d) => `无法导入${d?.name ? `“${s(d.name)}”` : '该文件'}：${s(d?.issue) || '文件格式无法识别'}。没有创建或修改任何工作簿。`,
   INTERNAL: (d) => `程序内部错误${d?.reason ? `：${s(d.reason)}` : ''}。您的数据未受影响，请重试；如反复出现请联系技术支持。`,

@@ -20,6 +20,10 @@ export const errorCodes = [
   'CONFLICT',
   'UNAUTHORIZED',
   'UNSUPPORTED_FILE',
+  'EXPORT_LOCKED',
+  'EXPORT_READ_ONLY',
+  'EXPORT_DISK_FULL',
+  'EXPORT_NOT_BUILT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -116,7 +116,12 @@ export interface PrintTocEntry {
   text: string;
 }
 
-export type DocumentPart = 'all' | 'budget' | 'performance';
+export const documentParts = ['all', 'budget', 'performance'] as const;
+export type DocumentPart = (typeof documentParts)[number];
+
+/** The file formats the document is written in (electron/core/io/<format>/write.ts). */
+export const exportFormats = ['xlsx', 'docx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
 
 export interface PrintDocument {
   deptName: string;

@@ -193,7 +193,9 @@ describe('budgetdesk CLI', { timeout: 180_000 }, () => {
       ['new with a bad money unit', ['new', file, '--dept', '局', '--year', '2025', '--money-unit', '千元']],
       ['new with an unknown table set', ['new', file, '--dept', '局', '--year', '2025', '--table-set', 'mars']],
       ['export without --out', ['export', file]],
-      ['export to another format', ['export', file, '--format', 'xlsx', '--out', 'x.xlsx']],
+      ['export to an unknown format', ['export', file, '--format', 'pdf', '--out', 'x.pdf']],
+      ['export with an unknown part', ['export', file, '--format', 'xlsx', '--part', 'half', '--out', 'x.xlsx']],
+      ['export json with --part', ['export', file, '--format', 'json', '--part', 'budget', '--out', 'x.json']],
     ])('%s', (_name, args) => {
       const dir = temp.make();
       const r = cli(args, { cwd: dir });
@@ -205,7 +207,7 @@ describe('budgetdesk CLI', { timeout: 180_000 }, () => {
     });
 
     it('names the unsupported format', () => {
-      expect(cli(['export', file, '--format', 'xlsx', '--out', 'x.xlsx'], { cwd: temp.make() }).stderr).toContain('xlsx');
+      expect(cli(['export', file, '--format', 'pdf', '--out', 'x.pdf'], { cwd: temp.make() }).stderr).toContain('pdf');
     });
   });
 
