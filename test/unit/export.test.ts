@@ -1,13 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSeed001Workbook } from '../fixtures/seed001/load.js';
 import { callErr, callOk } from '../helpers/core.js';
 import { useTempDirs } from '../helpers/hooks.js';
+import { canMount } from '../helpers/mounts.js';
 import { readXlsx } from '../helpers/xlsx-read.js';
+import { zipPart, zipTest } from '../render/ooxml.js';
 
 /** print.export and `budgetdesk export --format xlsx|docx`: whole files or none, old files kept on failure. */
 
@@ -47,20 +48,6 @@ describe('print.export', () => {
   });
 });
 
-/** Real file systems need mount (root on Linux); elsewhere these tests are skipped. */
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(path.join(os.tmpdir(), 'budgetdesk-mount-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmdirSync(probe);
-  }
-})();
 
 describe.runIf(canMount)('a target that cannot take the file keeps the old one (tmpfs and bind mounts)', () => {
   const mounts: string[] = [];
@@ -141,5 +128,37 @@ describe('budgetdesk export --format xlsx|docx', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('17 张表');
     expect(readXlsx(readFileSync(out)).sheets).toHaveLength(17);
+  });
+});
+
+describe('.docx through the same path', () => {
+  it('print.export and the CLI write the Word file of the document: a whole package with every table title', async () => {
+    const dataDir = temp.make();
+    const core = temp.core(dataDir);
+    const file = await createSeed001Workbook(core);
+    const dir = temp.make();
+    const out = path.join(dir, '部门预算.docx');
+    const result = await callOk(core, 'print.export', { path: file, format: 'docx', out });
+    expect(result).toEqual({ out, bytes: statSync(out).size, format: 'docx', tables: 20 });
+    expect(readdirSync(dir)).toEqual(['部门预算.docx']);
+    expect(zipTest(out)).toContain('No errors detected');
+    const body = zipPart(out, 'word/document.xml');
+    const titles = (await callOk(core, 'print.document', { path: file })).blocks.flatMap((b) => (b.kind === 'table' ? [b.table.title] : []));
+    let at = 0;
+    for (const title of titles) {
+      const hit = body.indexOf(title, at);
+      expect(hit, title).toBeGreaterThan(at - 1);
+      at = hit;
+    }
+    core.closeAll();
+    const cliOut = path.join(dir, '绩效.docx');
+    const r = spawnSync(process.execPath, [BIN, 'export', file, '--format', 'docx', '--part', 'performance', '--out', cliOut], {
+      env: { ...process.env, BUDGETDESK_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('3 张表');
+    expect(zipPart(cliOut, 'word/document.xml')).toContain('部门整体支出绩效申报表');
   });
 });

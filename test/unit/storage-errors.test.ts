@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/core.js';
@@ -8,6 +7,7 @@ import type { Change } from '../../shared/api/contract.js';
 import type { ApiError, ErrorCode } from '../../shared/api/result.js';
 import { callErr, callOk } from '../helpers/core.js';
 import { useTempDirs } from '../helpers/hooks.js';
+import { canMount } from '../helpers/mounts.js';
 import { createSeed000Workbook, SEED_000_TABLE_ID } from '../helpers/seed000.js';
 
 const temp = useTempDirs();
@@ -97,20 +97,6 @@ describe('disk full, read-only, file gone (simulated inside SQLite and by moving
   });
 });
 
-/** Real file systems need mount (root on Linux); elsewhere these tests are skipped, the ones above still run. */
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(path.join(os.tmpdir(), 'budgetdesk-mount-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmdirSync(probe);
-  }
-})();
 
 describe.runIf(canMount)('real file systems (tmpfs and bind mounts)', () => {
   const mounts: string[] = [];

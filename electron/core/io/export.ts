@@ -6,12 +6,13 @@ import type { Core } from '../core.js';
 import { CoreError } from '../errors.js';
 import { dateLineOf, printDocument } from '../print/tables.js';
 import type { Workbook } from '../workbook/workbook.js';
+import { writeDocx } from './docx/write.js';
 import { writeXlsx } from './xlsx/write.js';
 
-/** The writer of each format, from the one printed document; null until that writer is built. */
+/** The writer of each format, from the one printed document; null for a format this build cannot write. */
 const writers: Record<ExportFormat, ((doc: PrintDocument) => Promise<Buffer>) | null> = {
   xlsx: writeXlsx,
-  docx: null,
+  docx: writeDocx,
 };
 
 export interface ExportRequest {
