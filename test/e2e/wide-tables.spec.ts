@@ -140,6 +140,16 @@ for (const viewport of [
       await expect(page.getByTestId('dcell-r6-econAmount')).toHaveText('60.00');
       expect(await shown(szzb, page.getByTestId('dcell-r6-econAmount'))).toEqual(whole);
       await attachScreenshot(page, testInfo, '附件1-右侧');
+      // Down to the 总计 line (the table scrolls where the window is short): the header stays on top.
+      const grandTotal = page.getByTestId('dcell-total-econAmount');
+      for (let i = 0; i < 40 && !(await shown(szzb, grandTotal)).inside; i++) {
+        const before = await szzb.evaluate((el) => el.scrollTop);
+        await page.mouse.wheel(0, 120);
+        await expect.poll(() => szzb.evaluate((el) => el.scrollTop), { message: 'scrolling down to 总计' }).toBeGreaterThan(before);
+      }
+      await expect.poll(() => shown(szzb, grandTotal), { message: '总计 shown whole' }).toEqual(whole);
+      expect(await shown(szzb, szzb.locator('thead th[data-col-key="econAmount"]')), 'the header stays on top').toEqual(whole);
+      await attachScreenshot(page, testInfo, '附件1-总计');
 
       // 附件11: wider than any of these windows, so it scrolls; codes and names stay at the left.
       await page.getByTestId('table-nav-ybgg-zc').click();
