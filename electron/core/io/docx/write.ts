@@ -4,7 +4,8 @@ import type { PrintBlock, PrintDocument, PrintTable } from '../../../../shared/p
 import { PAGE_BREAK_XML, headingXml, paragraphXml, tocXml, type TocMark } from './body.js';
 import { tableBlockXml } from './table.js';
 import { LATIN, MARGIN, PAGE, SIZE, SONGTI, STYLE, documentStyles, printableWidth } from './typography.js';
-import { readZip, writeZip } from './zip.js';
+import { openZip } from '../zip.js';
+import { writeZip, type ZipEntry } from './zip.js';
 
 /**
  * PrintDocument → .docx bytes. The docx library builds the frame (styles, sections with their page size and
@@ -144,7 +145,9 @@ export async function writeDocx(doc: PrintDocument): Promise<Buffer> {
     styles: documentStyles(),
     sections: docxSections,
   });
-  const entries = readZip(await Packer.toBuffer(frame));
+  // The frame's parts are all XML (no media, no embedded fonts): read them as text.
+  const pkg = openZip(await Packer.toBuffer(frame), 'docx-frame');
+  const entries: ZipEntry[] = await Promise.all([...pkg.entries.keys()].map(async (name) => ({ name, data: Buffer.from(await pkg.text(name), 'utf8') })));
   const main = entries.find((e) => e.name === 'word/document.xml');
   if (!main) throw new Error('docx frame without word/document.xml');
   let xml = main.data.toString('utf8');

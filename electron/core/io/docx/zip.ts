@@ -1,9 +1,9 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * The few zip operations the .docx writer needs: read the package the docx library packed (the frame), and
- * write it back with the table XML spliced into word/document.xml. Node's own zlib does the compression,
- * which is several times faster than re-packing through the library's JavaScript deflate.
+ * Writes the .docx package: the parts the docx library packed (the frame, read back with the importer's
+ * zip reader, ../zip.ts) with the table XML spliced into word/document.xml. Node's own zlib does the
+ * compression, several times faster than re-packing through the library's JavaScript deflate.
  */
 
 export interface ZipEntry {
@@ -14,38 +14,6 @@ export interface ZipEntry {
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
-
-/** Entries of a zip archive in their central-directory order (stored or deflated, no zip64). */
-export function readZip(zip: Buffer): ZipEntry[] {
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === END) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error('not a zip archive: end of central directory missing');
-  const count = zip.readUInt16LE(end + 10);
-  let p = zip.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (zip.readUInt32LE(p) !== CENTRAL) throw new Error('damaged zip archive: central directory entry expected');
-    const method = zip.readUInt16LE(p + 10);
-    const compressedSize = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extraLength = zip.readUInt16LE(p + 30);
-    const commentLength = zip.readUInt16LE(p + 32);
-    const localOffset = zip.readUInt32LE(p + 42);
-    const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    if (zip.readUInt32LE(localOffset) !== LOCAL) throw new Error(`damaged zip archive: local header of ${name} missing`);
-    const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-    const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    if (method !== 0 && method !== 8) throw new Error(`unsupported zip compression method ${method} for ${name}`);
-    entries.push({ name, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
 
 /** A deflated zip archive of the entries, in order (names UTF-8, fixed 1980-01-01 timestamps). */
 export function writeZip(entries: ZipEntry[]): Buffer {
