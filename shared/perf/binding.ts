@@ -1,4 +1,4 @@
-import type { FormSectionDef, TableDef } from '../tables/schema.js';
+import type { FactQuery, FormSectionDef, TableDef } from '../tables/schema.js';
 import type { GridRow, RowCells } from '../workbook/types.js';
 import { indicatorFromCells, printIndicator } from './indicator.js';
 
@@ -51,6 +51,27 @@ export function formFieldTarget(def: TableDef, field: string, model: (id: string
   const row = store.body.rows.find((r) => r.key === deptRowKey(field));
   const col = row && Object.entries(row.cells).find(([, source]) => typeof source === 'object' && 'input' in source)?.[0];
   return row?.key !== undefined && col !== undefined ? { tableId: store.id, rowId: row.key, col } : undefined;
+}
+
+/**
+ * The budget figures behind rows of a fixed model table, by row key: a single form of the set that stores
+ * there and takes a field from the budget facts (部门整体's 资金总额/基本支出/项目支出) names the row that
+ * holds the field. The entry table shows the budget figure there until the clerk types another.
+ */
+export function budgetBackedRows(tables: readonly TableDef[], store: TableDef): Record<string, FactQuery> {
+  const out: Record<string, FactQuery> = {};
+  for (const t of tables) {
+    if (t.body.kind !== 'form' || t.body.repeatFor !== undefined || t.store !== store.id) continue;
+    for (const section of t.body.sections) {
+      if (section.kind !== 'cells') continue;
+      for (const cell of section.rows.flat()) {
+        if (cell.field === undefined || cell.fact === undefined) continue;
+        const target = formFieldTarget(t, cell.field, (id) => (id === store.id ? store : undefined));
+        if (target && !(target.rowId in out)) out[target.rowId] = cell.fact;
+      }
+    }
+  }
+  return out;
 }
 
 type ListSection = Extract<FormSectionDef, { kind: 'list' }>;

@@ -1,21 +1,8 @@
 import type { Page } from '@playwright/test';
-import { createWorkbookInSet, expect, pasteText, test } from './fixtures.js';
+import { cell, createWorkbookInSet, expect, ghostCell, pasteText, pickerOption, test, typeAndTab } from './fixtures.js';
 
 const DEPT = '某县财政局';
 
-/** The cell of the grid's new-row line (it has no test id: it is not a data row yet). */
-const ghostCell = (page: Page, r: number, c: number) => page.getByTestId('grid').locator(`td[data-r="${r}"][data-c="${c}"]`);
-
-const pickerOption = (page: Page, text: string) => page.getByTestId('picker-option').filter({ hasText: text }).first();
-
-/** Types a text into the open editor and waits for the suggestion, then Tab picks the highlighted one. */
-async function typeAndTab(page: Page, text: string, expected: string): Promise<void> {
-  await page.keyboard.type(text);
-  await expect(page.getByTestId('picker-option').first()).toContainText(expected);
-  await page.keyboard.press('Tab');
-}
-
-const cell = (page: Page, r: number, col: string) => page.getByTestId(`cell-${r}-${col}`);
 const dcell = (page: Page, rowKey: string, col: string) => page.getByTestId(`dcell-${rowKey}-${col}`);
 
 test('budget facts: code pickers, paste, derived tables, drill-down, empty note', async ({ page, host, foreignRequests }) => {

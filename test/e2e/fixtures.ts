@@ -68,3 +68,17 @@ export async function pasteText(page: Page, text: string): Promise<void> {
     (document.activeElement ?? document.body).dispatchEvent(event);
   }, text);
 }
+
+/** The cell of the grid's new-row line (it has no test id: it is not a data row yet). */
+export const ghostCell = (page: Page, r: number, c: number) => page.getByTestId('grid').locator(`td[data-r="${r}"][data-c="${c}"]`);
+
+export const pickerOption = (page: Page, text: string) => page.getByTestId('picker-option').filter({ hasText: text }).first();
+
+/** Types a text into the open editor and waits for the suggestion, then Tab picks the highlighted one. */
+export async function typeAndTab(page: Page, text: string, expected: string): Promise<void> {
+  await page.keyboard.type(text);
+  await expect(page.getByTestId('picker-option').first()).toContainText(expected);
+  await page.keyboard.press('Tab');
+}
+
+export const cell = (page: Page, r: number, col: string) => page.getByTestId(`cell-${r}-${col}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import { PERF_TABLES } from '../../shared/perf/binding.js';
+import { budgetBackedRows, PERF_TABLES } from '../../shared/perf/binding.js';
 import {
   budgetProjects,
   directionName,
@@ -13,6 +13,7 @@ import {
   unlinkedProjects,
   type BudgetProject,
 } from '../../shared/perf/budget-link.js';
+import { appendIndicator, indicatorColumnFor, indicatorColumnsOf } from '../../shared/perf/indicator-columns.js';
 import { builtinCodeList, lookupCode } from '../../shared/reference/index.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { checkTableSet } from '../../shared/tables/validate.js';
@@ -162,5 +163,34 @@ describe('perf.budgetProjects and the lint on linked rows (through the core)', (
     await callOk(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'setCells', tableId: 'fact-projects', cells: [{ rowId: projectId, col: 'amount', text: '60' }] }] } });
     expect((await callOk(core, 'perf.budgetProjects', { path: file }))[0]!.amount).toBe('600000');
     expect((await callOk(core, 'perf.lint', { path: file })).filter((f) => f.rule === 'perf.special-sum')).toEqual([]);
+  });
+});
+
+describe('indicator columns of 支出方向 tables', () => {
+  it('are read from the definition, and a 指标库 entry goes to the column of its 二级', () => {
+    expect(indicatorColumnsOf(directions).map((c) => c.key)).toEqual(['indQuantity', 'indQuality', 'indTimeliness', 'indCost', 'indEconomic', 'indSocial', 'indEcological', 'indSustainable']);
+    expect(indicatorColumnsOf(special)).toEqual([]);
+    expect(indicatorColumnFor(directions, '数量指标')).toEqual({ key: 'indQuantity' });
+    expect(indicatorColumnFor(directions, '社会效益')).toEqual({ key: 'indSocial' });
+    // The 2020 layout prints no 满意度 column (seed 001): the clerk is told which columns there are.
+    expect(indicatorColumnFor(directions, '服务对象满意度指标')).toEqual({
+      error: '本表没有“服务对象满意度指标”这一栏，只能填写：数量指标、质量指标、时效指标、成本指标、经济效益指标、社会效益指标、生态效益指标、可持续影响指标。',
+    });
+    expect(indicatorColumnFor(registry.table('hunan-2019-jx', 'zxzj-fx')!, '服务对象满意度指标')).toEqual({ key: 'indSatisfaction' });
+    expect(appendIndicator('', '每月开展督查次数', '≥3次')).toBe('每月开展督查次数≥3次');
+    expect(appendIndicator('短信 10000 条\n', '通话时长', '20000分钟')).toBe('短信 10000 条\n通话时长20000分钟');
+  });
+});
+
+describe('部门整体 amounts backed by the budget', () => {
+  it('are the rows whose field the set prints from the budget facts', () => {
+    const dept = registry.modelTables().find((t) => t.id === PERF_TABLES.dept)!;
+    // 湖南 2020 附件1: 资金总额 = all expenditure, 基本支出, 项目支出 (seed 001: 508.9253 = 448.9253 + 60).
+    expect(budgetBackedRows(registry.get('hunan-2020')!.tables, dept)).toEqual({
+      'dept-totalAmount': { measure: 'expense' },
+      'dept-basicAmount': { measure: 'expense', filter: { nature: 'basic' } },
+      'dept-projectAmount': { measure: 'expense', filter: { nature: 'project' } },
+    });
+    expect(budgetBackedRows(registry.get('hunan-2020')!.tables, registry.modelTables().find((t) => t.id === PERF_TABLES.special)!)).toEqual({});
   });
 });

@@ -1,8 +1,11 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import Box from '@mui/material/Box';
+import { dec } from '../../../shared/money/decimal';
+import { budgetBackedRows } from '../../../shared/perf/binding';
 import type { MoneyUnit, TableDef } from '../../../shared/tables/schema';
 import { useNotifier } from '../ui/Notifier';
 import type { WorkbookSession } from '../workbook/session';
+import { useFactSums } from '../workbook/useFactSums';
 import { checkCellText, displayText, editorText, gridColumns, textToSend, type GridColumn } from '../grid/columns';
 import { gridSx } from '../grid/gridStyles';
 import { HeaderRows } from '../grid/HeaderRows';
@@ -22,10 +25,21 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
   const rows = snap.tables.get(table.id) ?? [];
   const body = table.body as FixedBody;
   const width = columns.reduce((sum, c) => sum + c.width, 0);
+  // Amounts the set's layout prints from the budget (部门整体 资金总额…): shown until the clerk types another.
+  const setTables = snap.tableSet?.tables;
+  const backed = useMemo(() => budgetBackedRows(setTables ?? [], table), [setTables, table]);
+  const sums = useFactSums(session, backed, snap.state?.revision ?? 0);
+  const budget = sums && Object.values(sums).some((v) => !dec(v).isZero()) ? sums : null;
+
+  /** The money text the budget gives a cell, when it gives one. */
+  const budgetText = (rowKey: string, col: GridColumn): string | undefined => (col.numeric && budget?.[rowKey] !== undefined ? editorText(col, budget[rowKey], unit) : undefined);
 
   const save = (rowKey: string, col: GridColumn, text: string, rowNumber: number, label: string): boolean => {
     const stored = rows.find((r) => r.id === rowKey)?.cells[col.key];
     if (text === editorText(col, stored, unit)) return true;
+    // Leaving the budget's figure as it is stores nothing, so it keeps following the budget.
+    const fromBudget = budgetText(rowKey, col);
+    if ((stored ?? '') === '' && fromBudget !== undefined && (text === fromBudget || text.trim() === '')) return true;
     const problem = checkCellText(table, col, text, unit, rowNumber);
     if (problem) {
       notifyError(problem.message);
@@ -38,7 +52,7 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
   };
 
   return (
-    <Box sx={{ ...gridSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%', '& td input, & td textarea': { width: '100%', boxSizing: 'border-box', border: 0, outline: 'none', font: 'inherit', fontSize: 14, px: 0.75, py: 0.5, bgcolor: '#fffef4' }, '& td input:focus, & td textarea:focus': { boxShadow: 'inset 0 0 0 2px #1f5fa8' } }}>
+    <Box sx={{ ...gridSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%', '& td input, & td textarea': { width: '100%', boxSizing: 'border-box', border: 0, outline: 'none', font: 'inherit', fontSize: 14, px: 0.75, py: 0.5, bgcolor: '#fffef4' }, '& td input:focus, & td textarea:focus': { boxShadow: 'inset 0 0 0 2px #1f5fa8' }, '& td input.follows': { color: '#1f5fa8' }, '& td input.override': { backgroundImage: 'linear-gradient(225deg, #ed6c02 6px, transparent 6px)' } }}>
       <table style={{ width }} data-testid="fixed-input-table">
         <colgroup>
           {columns.map((c) => (
@@ -65,12 +79,23 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
                     );
                   }
                   if (!isInput(source)) return <td key={col.key} className={col.numeric ? 'num' : undefined}><div className="ci">{displayText(col, stored[col.key], unit)}</div></td>;
-                  const initial = editorText(col, stored[col.key], unit);
-                  // Remounted when the stored value changes (undo, another window), so the field shows it.
-                  const fieldKey = `${col.key}:${stored[col.key] ?? ''}`;
+                  const own = stored[col.key] ?? '';
+                  const fromBudget = budgetText(key, col);
+                  const link = fromBudget === undefined ? undefined : own === '' ? 'follows' : 'override';
+                  const initial = link === 'follows' ? fromBudget! : editorText(col, own, unit);
+                  // Remounted when the stored value or the budget changes (undo, another window), so the field shows it.
+                  const fieldKey = `${col.key}:${own}:${fromBudget ?? ''}`;
                   const common = {
                     defaultValue: initial,
                     'data-testid': `info-${key}-${col.key}`,
+                    'data-link': link,
+                    className: link,
+                    title:
+                      link === 'follows'
+                        ? '来自预算数据，随预算更新；直接输入可改写'
+                        : link === 'override'
+                          ? `已改写：预算数据为 ${displayText(col, budget![key], unit)}；清空即恢复为预算数据`
+                          : undefined,
                     'aria-label': `${label}·${col.label}`,
                     onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
                       if (!save(key, col, e.target.value, i + 1, label)) e.target.value = initial;

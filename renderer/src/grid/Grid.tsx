@@ -8,7 +8,7 @@ import type { WorkbookSession } from '../workbook/session';
 import { fitColumns } from './columnFit';
 import { checkCellText, editorText, gridColumns, textToSend, type GridColumn } from './columns';
 import { gridEdits } from './gridEdits';
-import { BodyRows, TotalRow } from './GridRows';
+import { BodyRows, TotalRow, type CellMark } from './GridRows';
 import { GridToolbar } from './GridToolbar';
 import { GUTTER_WIDTH, gridSx, LONG_LINE_HEIGHT, LONG_ROW_HEIGHT, ROW_HEIGHT, TABLE_BORDER } from './gridStyles';
 import { HeaderRows } from './HeaderRows';
@@ -24,12 +24,25 @@ import { withPickers } from './editors/pickers';
 import { useRefTables } from './editors/useRefTables';
 
 
+/**
+ * Rows as they read when some cells are not stored but come from elsewhere (a 专项 following a budget
+ * project): `rows` fills them in, `mark` says how each such cell is shown. Must return the same array for
+ * the same stored rows, so the grid can cache what it derives.
+ */
+export interface GridView {
+  rows(stored: readonly GridRow[]): readonly GridRow[];
+  mark(rowId: string, col: string): CellMark | undefined;
+}
+
 export interface GridProps {
   session: WorkbookSession;
   table: TableDef;
   unit: MoneyUnit;
   onUndo(): void;
   onRedo(): void;
+  view?: GridView;
+  /** The stored row of the active cell (null on the new-row line), for actions beside the grid. */
+  onActiveRow?(rowId: string | null): void;
 }
 
 const OVERSCAN = 8;
@@ -38,7 +51,7 @@ const OVERSCAN = 8;
  * The editable table: printed header, virtualised body, live 合计, keyboard and clipboard like Excel/WPS.
  * A hidden textarea always holds focus at the active cell so a Chinese IME composes straight into the editor.
  */
-export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
+export function Grid({ session, table, unit, onUndo, onRedo, view, onActiveRow }: GridProps) {
   const { notify, notifyError } = useNotifier();
   // Subscribed for re-rendering only: rows are read through currentDisplay(), which stays fresh between renders.
   useSyncExternalStore(session.subscribe, session.getSnapshot);
@@ -53,21 +66,24 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
   const pending = pendingRef.current;
   const [, bump] = useReducer((n: number) => n + 1, 0);
   const cacheRef = useRef<{ rows: readonly GridRow[]; version: number; display: DisplayRow[] } | null>(null);
-  /** Stored rows plus what was typed and not yet confirmed; fresh even between renders. */
+  /** Stored rows (as the view reads them) plus what was typed and not yet confirmed; fresh even between renders. */
   const currentDisplay = useCallback((): DisplayRow[] => {
     const stored = session.rows(table.id);
+    const rows = view ? view.rows(stored) : stored;
     const cached = cacheRef.current;
-    if (cached && cached.rows === stored && cached.version === pending.version) return cached.display;
-    const display = pending.display(stored);
-    cacheRef.current = { rows: stored, version: pending.version, display };
+    if (cached && cached.rows === rows && cached.version === pending.version) return cached.display;
+    const display = pending.display(rows);
+    cacheRef.current = { rows, version: pending.version, display };
     return display;
-  }, [session, table.id, pending]);
+  }, [session, table.id, pending, view]);
   const display = currentDisplay();
   const totals = useMemo(() => (total ? totalTexts(display, columns, unit) : {}), [total, display, columns, unit]);
   /** One line more than the rows: the empty line at the end where typing adds a row. */
   const rowCount = display.length + 1;
 
   const [sel, setSelState] = useState<Selection>(collapsed({ r: 0, c: 0 }));
+  const activeRowId = display[sel.anchor.r]?.ref.kind === 'row' ? display[sel.anchor.r]!.key : null;
+  useEffect(() => onActiveRow?.(activeRowId), [onActiveRow, activeRowId]);
   const selRef = useRef(sel);
   const setSel = useCallback((next: Selection) => {
     selRef.current = next;
@@ -556,7 +572,7 @@ export function Grid({ session, table, unit, onUndo, onRedo }: GridProps) {
                   <td colSpan={columns.length + 1} />
                 </tr>
               )}
-              <BodyRows display={display} columns={columns} fit={fit} unit={unit} first={first} last={last} rowHeight={rowHeight} rect={rect} active={anchor} />
+              <BodyRows display={display} columns={columns} fit={fit} unit={unit} first={first} last={last} rowHeight={rowHeight} rect={rect} active={anchor} mark={view?.mark} />
               {last < rowCount && (
                 <tr className="spacer" style={{ height: (rowCount - last) * rowHeight }}>
                   <td colSpan={columns.length + 1} />

@@ -10,6 +10,13 @@ const shownText = (row: DisplayRow, col: GridColumn, unit: MoneyUnit): string =>
   return typed !== undefined ? typed : displayText(col, row.cells[col.key], unit);
 };
 
+/** A cell whose value is not (only) stored: 'follows' shows another table's figure, 'override' the clerk's own instead. */
+export interface CellMark {
+  kind: 'follows' | 'override';
+  /** Says where the value comes from and how to change that. */
+  title: string;
+}
+
 /**
  * The visible slice of the body, rows first..last-1. Index display.length is the new-row line: typing
  * there adds a row; it has no test ids because it is not a data row.
@@ -24,8 +31,9 @@ export function BodyRows(props: {
   rowHeight: number;
   rect: Rect;
   active: CellPos;
+  mark?: (rowId: string, col: string) => CellMark | undefined;
 }) {
-  const { display, columns, fit, unit, first, last, rowHeight, rect, active } = props;
+  const { display, columns, fit, unit, first, last, rowHeight, rect, active, mark } = props;
   const multi = rect.r0 !== rect.r1 || rect.c0 !== rect.c1;
   const rows: React.ReactNode[] = [];
   for (let r = first; r < last; r++) {
@@ -50,6 +58,8 @@ export function BodyRows(props: {
           if (row?.typed?.[col.key] !== undefined) classes.push('typed');
           if (multi && inRect(rect, r, c)) classes.push('sel');
           if (r === active.r && c === active.c) classes.push('act');
+          const marked = row && row.ref.kind === 'row' ? mark?.(row.key, col.key) : undefined;
+          if (marked) classes.push(marked.kind);
           return (
             <td
               key={col.key}
@@ -58,7 +68,8 @@ export function BodyRows(props: {
               data-c={c}
               style={stickyLeft(fit, c)}
               data-testid={ghost ? undefined : `cell-${r}-${col.key}`}
-              title={text.length > 8 && !col.numeric ? text : undefined}
+              data-link={marked?.kind}
+              title={marked ? `${text}\n${marked.title}` : text.length > 8 && !col.numeric ? text : undefined}
             >
               <div className="ci" style={long ? undefined : { height: rowHeight - 1, lineHeight: `${rowHeight - 1}px` }}>
                 {text}

@@ -19,6 +19,8 @@ import { FixedInputTable } from '../facts/FixedInputTable';
 import { findModelTable, modelTableDefs } from '../facts/modelTables';
 import { FileActions } from '../backups/FileActions';
 import { Grid } from '../grid/Grid';
+import { isPerfGrid } from '../perf/layoutInfo';
+import { PerfTablePage } from '../perf/PerfTablePage';
 import { ProjectsPage } from '../perf/ProjectsPage';
 import { handlesOpenError, OpenProblem } from '../recovery/OpenProblem';
 import { navigate } from '../router';
@@ -198,6 +200,8 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
                   <ProjectsPage key={table.id} session={session} layout={table} unit={meta.moneyUnit} />
                 ) : table.body.kind !== 'free' ? (
                   <ReadOnlyTable key={table.id} session={session} table={table} />
+                ) : snap.tables.has(table.id) && isPerfGrid(table) ? (
+                  <PerfTablePage key={table.id} session={session} table={table} unit={unit} onUndo={undo} onRedo={redo} />
                 ) : snap.tables.has(table.id) ? (
                   <Grid key={table.id} session={session} table={table} unit={unit} onUndo={undo} onRedo={redo} />
                 ) : (
