@@ -19,6 +19,7 @@ import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { checkTableSet } from '../../shared/tables/validate.js';
 import type { GridRow } from '../../shared/workbook/types.js';
 import { callOk } from '../helpers/core.js';
+import { rowTexts } from '../helpers/print.js';
 import { useTempDirs } from '../helpers/hooks.js';
 
 const temp = useTempDirs('budgetdesk-perf-link-');
@@ -163,6 +164,11 @@ describe('perf.budgetProjects and the lint on linked rows (through the core)', (
     await callOk(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'setCells', tableId: 'fact-projects', cells: [{ rowId: projectId, col: 'amount', text: '60' }] }] } });
     expect((await callOk(core, 'perf.budgetProjects', { path: file }))[0]!.amount).toBe('600000');
     expect((await callOk(core, 'perf.lint', { path: file })).filter((f) => f.rule === 'perf.special-sum')).toEqual([]);
+    // What is printed and exported is what the clerk sees: the project's figures in the linked row.
+    const [printed] = await callOk(core, 'print.table', { path: file, tableId: 'zxzj-hz' });
+    // (序号 is what the clerk types: none here.)
+    const body = printed!.rows.filter((r) => r.role !== 'total').map((r) => rowTexts(r, printed!.columns.length).slice(1));
+    expect(body).toEqual([['政府全会经费', '一般行政管理事务支出', '60.00', '', '']]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { tableKind } from '../../../shared/derive/index.js';
 import { formFieldTarget } from '../../../shared/perf/binding.js';
+import { linkColumnsOf, resolveRows } from '../../../shared/perf/budget-link.js';
 import { buildDocument, inPart } from '../../../shared/print/document.js';
 import { printDerived } from '../../../shared/print/derived.js';
 import { printEntered } from '../../../shared/print/entered.js';
@@ -11,6 +12,7 @@ import type { Core } from '../core.js';
 import { CoreError } from '../errors.js';
 import { storeOf } from '../workbook/edits.js';
 import type { Workbook } from '../workbook/workbook.js';
+import { workbookBudgetProjects } from '../perf/budget-projects.js';
 import { narrativeSections } from './narrative.js';
 
 /** Rows of a store, read once per request (a repeated form's 300 records share one read of the indicators). */
@@ -63,11 +65,17 @@ function formRecords(core: Core, wb: Workbook, def: TableDef, read: (store: stri
   return [{ values: formValues(stored, sums), lists: Object.fromEntries(listSections.map((s) => [s.field, s.store === undefined ? [] : read(s.store)])) }];
 }
 
+/** An entered table's rows as printed: rows following a budget project carry its current figures. */
+function enteredRows(core: Core, wb: Workbook, def: TableDef, read: (store: string) => GridRow[]): GridRow[] {
+  const rows = read(storeOf(def));
+  return linkColumnsOf(def) ? resolveRows(def, rows, workbookBudgetProjects(wb, core.options.dataDir)) : rows;
+}
+
 function printLayout(core: Core, wb: Workbook, def: TableDef, read: (store: string) => GridRow[]): PrintTable[] {
   let tables: PrintTable[];
   if (tableKind(def) === 'derived') tables = [printDerived(core.derived.table(wb, def.id))];
   else if (def.body.kind === 'form') tables = formRecords(core, wb, def, read).map((record) => printForm(def, wb.meta(), record));
-  else tables = [printEntered(def, read(storeOf(def)), wb.meta())];
+  else tables = [printEntered(def, enteredRows(core, wb, def, read), wb.meta())];
   if (def.group) for (const t of tables) t.group = def.group;
   return tables;
 }
