@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cell, createWorkbookInSet, expect, ghostCell, pasteText, pickerOption, test, typeAndTab } from './fixtures.js';
+import { cell, createWorkbookInSet, expect, ghostCell, pasteText, pickerOption, test, typeAndTab, typeExpenseLine } from './fixtures.js';
 
 const DEPT = '某县财政局';
 
@@ -53,14 +53,7 @@ test('budget facts: code pickers, paste, derived tables, drill-down, empty note'
     [2, '2010301', '30201', '公用经费', '10'],
     [3, '2080501', '30302', '人员经费', '5'],
   ] as const) {
-    await ghostCell(page, r, 1).click();
-    await typeAndTab(page, func, func);
-    await typeAndTab(page, econ, econ);
-    await typeAndTab(page, '经费拨款', '经费拨款');
-    await typeAndTab(page, nature, nature);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(amount);
-    await page.keyboard.press('Enter');
+    await typeExpenseLine(page, r, { func, econ, source: '经费拨款', nature, amount });
   }
   await expect(cell(page, 3, 'funcCode')).toHaveText('2080501 行政单位离退休');
   await expect(cell(page, 3, 'econCode')).toHaveText('30302 退休费');

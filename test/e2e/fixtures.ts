@@ -82,3 +82,15 @@ export async function typeAndTab(page: Page, text: string, expected: string): Pr
 }
 
 export const cell = (page: Page, r: number, col: string) => page.getByTestId(`cell-${r}-${col}`);
+
+/** Types one 支出明细 line into the new-row line r: 功能科目, 经济科目, 资金来源, 支出性质 (no 所属项目), amount. */
+export async function typeExpenseLine(page: Page, r: number, line: { func: string; econ: string; source: string; nature: string; amount: string }): Promise<void> {
+  await ghostCell(page, r, 1).click();
+  await typeAndTab(page, line.func, line.func);
+  await typeAndTab(page, line.econ, line.econ);
+  await typeAndTab(page, line.source, line.source);
+  await typeAndTab(page, line.nature, line.nature);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(line.amount);
+  await page.keyboard.press('Enter');
+}

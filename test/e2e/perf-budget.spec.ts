@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cell, createWorkbookInSet, expect, ghostCell, test, typeAndTab } from './fixtures.js';
+import { cell, createWorkbookInSet, expect, ghostCell, test, typeAndTab, typeExpenseLine } from './fixtures.js';
 
 // Seed 001 (2020 石峰区人民政府办公室): 基本支出 448.9253 万元; three of its 专项 under 2010302 一般行政管理事务.
 const DEPT = '株洲市石峰区人民政府办公室';
@@ -33,14 +33,7 @@ test('绩效 附件2/3 follow the budget projects; 指标库 and 质量检查 th
   // 基本支出: one line of 448.9253 万元.
   await page.getByTestId('table-nav-fact-lines').click();
   await expect(page.getByTestId('grid')).toBeVisible();
-  await ghostCell(page, 0, 1).click();
-  await typeAndTab(page, '2010301', '2010301 行政运行');
-  await typeAndTab(page, '30101', '30101 基本工资');
-  await typeAndTab(page, '经费拨款', '经费拨款');
-  await typeAndTab(page, '人员经费', '人员经费');
-  await page.keyboard.press('Tab'); // 所属项目
-  await page.keyboard.type('448.9253');
-  await page.keyboard.press('Enter');
+  await typeExpenseLine(page, 0, { func: '2010301', econ: '30101', source: '经费拨款', nature: '人员经费', amount: '448.9253' });
   await expect(cell(page, 0, 'amount')).toHaveText('448.93');
 
   // Three projects under 项目.
