@@ -9,6 +9,7 @@ import { CommitPath } from './commit.js';
 import { DerivedService } from './derived.js';
 import { CoreError, toApiError } from './errors.js';
 import { appHandlers } from './handlers/app.js';
+import { codeHandlers } from './handlers/codes.js';
 import { backupHandlers } from './handlers/backups.js';
 import { libraryHandlers } from './handlers/library.js';
 import { perfHandlers } from './handlers/perf.js';
@@ -66,6 +67,7 @@ export class Core {
     this.commits.listen(({ wb, result, change }) => this.derived.noteChange(wb, result, change));
     this.handlers = {
       ...appHandlers(this),
+      ...codeHandlers(this),
       ...libraryHandlers(this),
       ...workbookHandlers(this),
       ...tableHandlers(this),

@@ -17,6 +17,7 @@ import type { TableSetRegistry } from '../../shared/tables/registry.js';
 import type { FactQuery, TableSet } from '../../shared/tables/schema.js';
 import type { Change, ChangeResult } from '../../shared/api/contract.js';
 import type { GridRow, WorkbookMeta } from '../../shared/workbook/types.js';
+import { codeListForSet } from '../../shared/derive/code-names.js';
 import { codeListsDir, loadCodeList } from './codes/store.js';
 import { CoreError } from './errors.js';
 import { storeOf } from './workbook/edits.js';
@@ -226,7 +227,7 @@ export class DerivedService {
       if (!set) throw new CoreError('NOT_FOUND', { what: '表格套表', path: useSet });
       const lists: Partial<Record<CodeKind, CodeList>> = {};
       for (const kind of codeKinds) {
-        const list = loadCodeList(this.dataDir, kind, meta.year);
+        const list = codeListForSet(loadCodeList(this.dataDir, kind, meta.year), set, kind);
         if (list) lists[kind] = list;
       }
       entry = new Entry(wb.workbookId(), metaKey, listsKey, set, meta, lists);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { metaSchema, type GridRow, type WorkbookMeta, type WorkbookState } from '../workbook/types.js';
 import { factQuerySchema, type MoneyUnit, type TableSet } from '../tables/schema.js';
 import type { TableSetSummary } from '../tables/set-choice.js';
+import { codeKinds, type CodeList } from '../reference/types.js';
 import type { RejectedTableSet, TableSetProblem } from '../tables/validate.js';
 import type { DerivedTable, DrillResult, TablesOverview } from '../derive/types.js';
 import type { Finding } from '../perf/findings.js';
@@ -114,6 +115,12 @@ export const methods = {
   'tablesets.choose': method<{ id: string }>()(
     z.strictObject({ year: metaSchema.shape.year, region: z.string().trim().max(100).optional() }),
   ),
+  /**
+   * The 科目 list of a kind for a report year, as the derived tables of `tableSetId` name codes with it: the
+   * finance bureau's imported list when there is one, else the built-in one (null when neither covers the year),
+   * with the names the set prints.
+   */
+  'codes.list': method<CodeList | null>()(z.strictObject({ kind: z.enum(codeKinds), year: metaSchema.shape.year, tableSetId: id.optional() })),
   'tablesets.get': method<TableSet>()(z.strictObject({ id })),
   /** Set files of the data folder that were not loaded, each with its problems (JSON path, Chinese). */
   'tablesets.rejected': method<RejectedTableSet[]>()(z.strictObject({})),

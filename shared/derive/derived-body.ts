@@ -1,8 +1,8 @@
 import { Dec, type Dec as Decimal } from '../money/decimal.js';
-import type { CodeKind } from '../reference/codes.js';
 import { isNumericColumn, visibleColumns } from '../tables/layout.js';
 import { derivedColumnRoles, type ColumnDef, type TableDef } from '../tables/schema.js';
 import { codeName, tableFrame, tableUnit, type DeriveContext, type DrillSpec, type PendingProblem, type TableState } from './context.js';
+import { CODE_KIND } from './code-names.js';
 import type { CubeCell, CubeDelta } from './cube.js';
 import { canonical, columnPath, roundingHint, show } from './display.js';
 import { anyOf, compileFilter, compileQuery, type Pred } from './match.js';
@@ -40,7 +40,6 @@ const LEVEL_LENGTHS: Record<'functionClass' | 'economicClass' | 'govEconomicClas
   govEconomicClass: { 类: 3, 款: 5, 项: 0 },
 };
 const DIMENSION = { functionClass: 'funcCode', economicClass: 'econCode', govEconomicClass: 'govEconCode' } as const;
-const CODE_KIND: Record<string, CodeKind> = { functionClass: 'function', economicClass: 'econDept', govEconomicClass: 'econGov' };
 const DIMENSION_LABEL: Record<string, string> = { functionClass: '支出功能分类科目', economicClass: '部门经济分类科目', govEconomicClass: '政府经济分类科目' };
 
 type MissReason = 'noCode' | 'short' | 'noProject' | 'noCategory' | 'unsupported';

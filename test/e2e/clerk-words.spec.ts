@@ -19,7 +19,7 @@ const ghostCell = (page: Page, r: number, c: number) => page.getByTestId('grid')
 const cell = (page: Page, r: number, col: string) => page.getByTestId(`cell-${r}-${col}`);
 const options = (page: Page) => page.getByTestId('picker-option');
 
-test('收入来源 takes the words of 附件1; 所属项目 offers the workbook’s projects', async ({ page, host }) => {
+test('收入来源 takes the words of 附件1; 所属项目 offers the workbook’s projects; 30110 has 附件5’s name', async ({ page, host }) => {
   await page.goto(host.url);
   await create2020(page);
 
@@ -54,5 +54,13 @@ test('收入来源 takes the words of 附件1; 所属项目 offers the workbook�
   await expect(options(page)).toHaveText(['值班工作经费专项', '督查调研经费专项']);
   await options(page).filter({ hasText: '督查调研经费专项' }).click();
   await expect(cell(page, 0, 'project')).toHaveText('督查调研经费专项');
+  await expect(page.getByTestId('save-status')).toHaveText('已保存');
+
+  // 30110 is offered and shown under the one name 附件5 prints for 2020 (seed 001: 城镇职工基本医疗保险缴费).
+  await cell(page, 0, 'econCode').click();
+  await page.keyboard.type('30110');
+  await expect(options(page).first()).toHaveText(/^30110 城镇职工基本医疗保险缴费/);
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 0, 'econCode')).toHaveText('30110 城镇职工基本医疗保险缴费');
   await expect(page.getByTestId('save-status')).toHaveText('已保存');
 });

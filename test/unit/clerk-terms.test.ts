@@ -45,3 +45,20 @@ describe('words the clerk knows', () => {
     expect(rows.map((row) => row.cells.nature)).toEqual(['basic.personnel', 'basic.public']);
   });
 });
+
+describe('one name per code per year', () => {
+  it('the 科目 list the pickers read names 30110 as 附件5 prints it (seed 001: 城镇职工基本医疗保险缴费)', async () => {
+    const core = temp.core();
+    const file = await createWorkbook(core, { year: 2020, tableSetId: 'hunan-2020' });
+    const list = await callOk(core, 'codes.list', { kind: 'econDept', year: 2020, tableSetId: 'hunan-2020' });
+    const picked = list!.entries.find((e) => e.code === '30110')!;
+    expect(picked.name).toBe('城镇职工基本医疗保险缴费');
+    // The national name is still found when typed.
+    expect(picked.variants).toContain('职工基本医疗保险缴费');
+    const t5 = await callOk(core, 'workbook.derived', { path: file, tableId: 'jbzc-gzfl' });
+    expect(t5.rows.find((r) => r.key === '30110')?.cells.name?.text).toBe(picked.name);
+    // Without a set, the year's list as published (the 2020 national name).
+    const plain = await callOk(core, 'codes.list', { kind: 'econDept', year: 2020 });
+    expect(plain!.entries.find((e) => e.code === '30110')!.name).toBe('职工基本医疗保险缴费');
+  });
+});

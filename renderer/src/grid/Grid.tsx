@@ -22,6 +22,7 @@ import { NatureTotals } from '../facts/NatureTotals';
 import { PickerList, usePickerState } from './editors/PickerList';
 import { withPickers } from './editors/pickers';
 import { useRefTables } from './editors/useRefTables';
+import { useCodeLists } from './editors/useCodeLists';
 
 
 /**
@@ -56,7 +57,12 @@ export function Grid({ session, table, unit, onUndo, onRedo, view, onActiveRow }
   // Subscribed for re-rendering only: rows are read through currentDisplay(), which stays fresh between renders.
   useSyncExternalStore(session.subscribe, session.getSnapshot);
   const year = session.getSnapshot().state?.meta.year ?? null;
-  const columns = useMemo(() => withPickers(gridColumns(table), year, (id) => session.rows(id)), [table, year, session]);
+  const listOf = useCodeLists(
+    year,
+    session.getSnapshot().state?.meta.tableSetId,
+    table.columns.flatMap((c) => (c.codeList ? [c.codeList] : [])),
+  );
+  const columns = useMemo(() => withPickers(gridColumns(table), listOf, (id) => session.rows(id)), [table, listOf, session]);
   useRefTables(session, columns);
   const picker = usePickerState();
   const total = table.body.kind === 'free' ? table.body.total : undefined;

@@ -1,6 +1,7 @@
-import { builtinCodeList, childrenOf, lookupCode, normalizeName, parentCodeOf, parentChain, searchCodes, type CodeList } from '../../../../shared/reference/index';
+import { childrenOf, lookupCode, normalizeName, parentCodeOf, parentChain, searchCodes, type CodeList } from '../../../../shared/reference/index';
 import type { GridRow } from '../../../../shared/workbook/types';
 import type { GridColumn } from '../columns';
+import type { CodeListOf } from './useCodeLists';
 
 /** One suggestion under the cell editor: `value` is what goes into the editor when it is picked. */
 export interface PickOption {
@@ -113,14 +114,14 @@ function refPicker(col: GridColumn, rows: () => readonly GridRow[]): ColumnPicke
   };
 }
 
-/** Columns with their pickers: enum options, the workbook year's 科目 list, or the referenced table's rows. */
-export function withPickers(columns: GridColumn[], year: number | null, rowsOf: (tableId: string) => readonly GridRow[]): GridColumn[] {
+/** Columns with their pickers: enum options, the workbook year's 科目 list (`listOf`), or the referenced table's rows. */
+export function withPickers(columns: GridColumn[], listOf: CodeListOf, rowsOf: (tableId: string) => readonly GridRow[]): GridColumn[] {
   return columns.map((col) => {
     const def = col.def;
     if (def.type === 'enum' && def.options) return { ...col, picker: enumPicker(col) };
     if (def.type === 'code' && def.codeList) {
       // The cell shows "2010301 行政运行": room for the name, read from the left like any name.
-      const picker = codePicker(year === null ? undefined : builtinCodeList(def.codeList, year));
+      const picker = codePicker(listOf(def.codeList));
       return { ...col, picker, width: Math.max(col.width, CODE_NAME_WIDTH), align: 'left' as const };
     }
     if (def.ref) {
