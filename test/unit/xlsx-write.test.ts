@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core.js';
+import { Core } from '../../electron/core/core.js';
+import { readTableSetFolder } from '../../electron/core/tablesets.js';
 import { columnLetter, looksLikeFormula, sheetNames, writeXlsx } from '../../electron/core/io/xlsx/write.js';
 import { Dec } from '../../shared/money/decimal.js';
 import type { PrintDocument, PrintTable } from '../../shared/print/types.js';
 import { loadSeed, type LoadedSeed } from '../fixtures/perf/load.js';
 import { createSeed001Workbook } from '../fixtures/seed001/load.js';
 import { callOk, makeCore } from '../helpers/core.js';
+import { makeTempDir, removeTempDir } from '../helpers/temp.js';
 import { readXlsx, type Sheet } from '../helpers/xlsx-read.js';
+import { copyShanghaiSets, createShanghaiWorkbook } from '../fixtures/shanghai/unit.js';
 
 /** The .xlsx writer, read back with an independent reader (test/helpers/xlsx-read.ts) and compared with the printed model. */
 
@@ -30,6 +33,12 @@ function headerStart(sheet: Sheet, t: PrintTable): number {
   expect(titleRow, `${t.title}: title cell`).toBeDefined();
   let row = Number(titleRow!.slice(1)) + 1;
   if (t.number) expect(sheet.cells.get(`A${row - 2}`)?.value).toBe(t.number);
+  if (t.unitLinesJoined && t.unitLine && t.moneyUnitLine) {
+    // One line: the name at the left, the unit in the same row further right.
+    expect(sheet.cells.get(`A${row}`)?.value).toBe(t.unitLine);
+    expect([...sheet.cells.entries()].some(([at, c]) => Number(at.replace(/^[A-Z]+/, '')) === row && c.value === t.moneyUnitLine)).toBe(true);
+    return row + 1;
+  }
   if (t.unitLine) expect(sheet.cells.get(`A${row++}`)?.value).toBe(t.unitLine);
   if (t.moneyUnitLine) expect(sheet.cells.get(`A${row++}`)?.value).toBe(t.moneyUnitLine);
   return row;
@@ -46,7 +55,7 @@ function differences(sheet: Sheet, t: PrintTable): string[] {
       const at = ref(start + i, c.col);
       const got = sheet.cells.get(at);
       if (c.colSpan > 1 || c.rowSpan > 1) merges.add(`${at}:${ref(start + i + c.rowSpan - 1, c.col + c.colSpan - 1)}`);
-      if (c.number !== undefined && c.text !== '') {
+      if (c.number !== undefined && c.text !== '' && c.label === undefined) {
         if (got?.type !== 'n' || !new Dec(got.value).eq(c.number)) out.push(`${at}: number ${c.number}, found ${got?.type} ${got?.value}`);
         if (got?.numFmt !== (c.decimals === 0 ? '#,##0' : '#,##0.00')) out.push(`${at}: format ${got?.numFmt}`);
       } else if ((got?.value ?? '') !== c.text || (c.text !== '' && got?.type !== 's')) {
@@ -60,7 +69,7 @@ function differences(sheet: Sheet, t: PrintTable): string[] {
   t.rows.forEach((r, i) => {
     if (!r.sumOf) return;
     for (const c of r.cells) {
-      if (c.number === undefined || c.text === '') continue;
+      if (c.number === undefined || c.text === '' || c.label !== undefined) continue;
       const cell = sheet.cells.get(ref(start + t.header.length + i, c.col))!;
       const refs = r.sumOf.map((j) => ref(start + t.header.length + j, c.col));
       const expanded = (cell.formula ?? '')
@@ -164,5 +173,26 @@ describe('sheet names', () => {
       `${long.slice(0, 28)}(2)`,
       '附件3-1 a_b_c_',
     ]);
+  });
+});
+
+describe('.xlsx of a Shanghai 事业单位 (set files from the data folder: joined unit lines, blank rows of empty tables)', () => {
+  it('round-trips every table cell for cell', async () => {
+    const dataDir = makeTempDir();
+    copyShanghaiSets(dataDir);
+    const sh = new Core({ dataDir, host: 'test', extraTableSets: readTableSetFolder(dataDir) });
+    try {
+      const file = await createShanghaiWorkbook(sh);
+      const doc = await callOk(sh, 'print.document', { path: file });
+      const tables = tablesOf(doc);
+      expect(tables).toHaveLength(9);
+      expect(tables.some((t) => t.unitLinesJoined)).toBe(true);
+      expect(tables.some((t) => t.rows.some((r) => r.role === 'blank'))).toBe(true);
+      const { sheets } = readXlsx(await writeXlsx(doc));
+      for (const [i, t] of tables.entries()) expect(differences(sheets[i]!, t), t.title).toEqual([]);
+    } finally {
+      sh.closeAll();
+      removeTempDir(dataDir);
+    }
   });
 });

@@ -84,7 +84,8 @@ function lineRow(ws: ExcelJS.Worksheet, row: number, width: number, text: string
 
 function writeCell(ws: ExcelJS.Worksheet, row: number, c: PrintCell, header: boolean): void {
   const cell = ws.getCell(row, c.col + 1);
-  if (c.number !== undefined && c.text !== '') {
+  // A label and its amount in one cell ("一、基本支出 448.93") prints as the text it is.
+  if (c.number !== undefined && c.text !== '' && c.label === undefined) {
     cell.value = Number(c.number);
     cell.numFmt = numberFormat(c.decimals ?? 2);
   } else {
@@ -133,7 +134,7 @@ function writeTable(ws: ExcelJS.Worksheet, t: PrintTable): void {
   t.rows.forEach((r, i) => {
     if (!r.sumOf) return;
     for (const c of r.cells) {
-      if (c.number === undefined || c.text === '' || !t.columns[c.col]?.numeric) continue;
+      if (c.number === undefined || c.text === '' || c.label !== undefined || !t.columns[c.col]?.numeric) continue;
       const letter = columnLetter(c.col + 1);
       ws.getCell(bodyRow(i), c.col + 1).value = { formula: `SUM(${sumRefs(letter, r.sumOf.map(bodyRow))})`, result: Number(c.number) };
     }
