@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { PrintCell, PrintDocument, PrintTable } from '../../../../shared/print/types.js';
-import { readZip, writeZip } from '../docx/zip.js';
+import { writeZip } from '../docx/zip.js';
+import { openZip } from '../zip.js';
 
 /**
  * The .xlsx of a submission: one sheet per printed table, laid out from the printed model (shared/print)
@@ -175,6 +176,6 @@ export async function writeXlsx(doc: PrintDocument): Promise<Buffer> {
   if (tables.length === 0) wb.addWorksheet('空');
   // exceljs packs with a JavaScript deflate that costs more than laying out the sheets; it stores the parts
   // and Node's zlib compresses them (several times faster for a 300-project workbook).
-  const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
-  return writeZip(readZip(stored));
+  const stored = openZip(Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)), 'xlsx');
+  return writeZip(await Promise.all([...stored.entries.keys()].map(async (name) => ({ name, data: Buffer.from(await stored.text(name), 'utf8') }))));
 }
