@@ -115,43 +115,43 @@ function DerivedBody({ table, data, fit, onDrill }: { table: TableDef; data: Der
         <HeaderRows header={table.header} gutter={false} numberRow={data.numberRow} fit={fit} />
       </thead>
       <tbody>
-        {showNote ? (
+        {data.rows.map((row) => (
+          <tr key={row.key} className={row.style} data-testid={`drow-${row.key}`}>
+            {data.columns.map((col, i) => {
+              const cell = row.cells[col.key];
+              if (!cell) return null;
+              const mark = marks.get(`${row.key}|${col.key}`);
+              const classes = [isNumeric(col) ? 'num' : (col.align ?? (col.type === 'code' || col.type === 'seq' ? 'center' : 'left'))];
+              const frozen = frozenClass(fit, i, cell.colSpan);
+              if (frozen) classes.push(frozen);
+              if (col.type === 'text' || col.type === 'longtext') classes.push('wrap');
+              if (cell.drill) classes.push('drill');
+              if (mark) classes.push(mark.kind);
+              const sticky = stickyLeft(fit, i, cell.colSpan);
+              const indent = col.key === indentCol && row.level > 0 ? { paddingLeft: 6 + row.level * 16 } : undefined;
+              return (
+                <td
+                  key={col.key}
+                  colSpan={cell.colSpan}
+                  className={classes.join(' ')}
+                  style={sticky || indent ? { ...sticky, ...indent } : undefined}
+                  data-testid={`dcell-${row.key}-${col.key}`}
+                  title={mark ? mark.message : cell.drill ? '点击查看组成此数的明细行' : cell.text.length > 10 ? cell.text : undefined}
+                  onClick={cell.drill ? () => onDrill(row.key, col.key) : undefined}
+                >
+                  {cell.text}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+        {/* An empty table prints its blank rows and 合计 (if the layout has them), then its note. */}
+        {showNote && (
           <tr>
             <td colSpan={data.columns.length} className="empty-note" data-testid="empty-note">
               {data.emptyNote}
             </td>
           </tr>
-        ) : (
-          data.rows.map((row) => (
-            <tr key={row.key} className={row.style} data-testid={`drow-${row.key}`}>
-              {data.columns.map((col, i) => {
-                const cell = row.cells[col.key];
-                if (!cell) return null;
-                const mark = marks.get(`${row.key}|${col.key}`);
-                const classes = [isNumeric(col) ? 'num' : (col.align ?? (col.type === 'code' || col.type === 'seq' ? 'center' : 'left'))];
-                const frozen = frozenClass(fit, i, cell.colSpan);
-                if (frozen) classes.push(frozen);
-                if (col.type === 'text' || col.type === 'longtext') classes.push('wrap');
-                if (cell.drill) classes.push('drill');
-                if (mark) classes.push(mark.kind);
-                const sticky = stickyLeft(fit, i, cell.colSpan);
-                const indent = col.key === indentCol && row.level > 0 ? { paddingLeft: 6 + row.level * 16 } : undefined;
-                return (
-                  <td
-                    key={col.key}
-                    colSpan={cell.colSpan}
-                    className={classes.join(' ')}
-                    style={sticky || indent ? { ...sticky, ...indent } : undefined}
-                    data-testid={`dcell-${row.key}-${col.key}`}
-                    title={mark ? mark.message : cell.drill ? '点击查看组成此数的明细行' : cell.text.length > 10 ? cell.text : undefined}
-                    onClick={cell.drill ? () => onDrill(row.key, col.key) : undefined}
-                  >
-                    {cell.text}
-                  </td>
-                );
-              })}
-            </tr>
-          ))
         )}
       </tbody>
     </table>

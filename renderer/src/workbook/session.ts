@@ -226,8 +226,15 @@ export class WorkbookSession {
     }
     this.revision = r.value.state.revision;
     for (const id of this.affectedTables(r.value.tablesChanged, tables.keys())) await this.fetchRows(id, tables);
+    // The workbook switched to another set (or an undo switched it back): the layouts follow.
+    const setId = r.value.state.meta.tableSetId;
+    let tableSet = this.snapshot.tableSet;
+    if (tableSet?.id !== setId) {
+      const got = await call('tablesets.get', { id: setId });
+      if (got.ok) tableSet = got.value;
+    }
     hooks.onDone?.(r.value);
-    this.set({ state: r.value.state, tables, status: this.endWrite(null) });
+    this.set({ state: r.value.state, tableSet, tables, status: this.endWrite(null) });
     return r;
   }
 
