@@ -150,6 +150,19 @@ test('绩效 附件2/3 follow the budget projects; 指标库 and 质量检查 th
   await expect(page.getByTestId('info-dept-basicAmount-amount')).toHaveValue('448.9253');
   await expect(page.getByTestId('info-dept-projectAmount-amount')).toHaveValue('60');
   await expect(page.getByTestId('info-dept-totalAmount-amount')).toHaveAttribute('data-link', 'follows');
+  await expect(page.getByTestId('table-finding')).toHaveCount(0);
+  // A figure typed over the budget's is marked and reported at once; cleared, it follows the budget again.
+  const total = page.getByTestId('info-dept-totalAmount-amount');
+  await total.fill('500');
+  await total.press('Enter');
+  await expect(total).toHaveAttribute('data-link', 'override');
+  await expect(page.getByTestId('table-finding')).toContainText('部门整体绩效目标中的资金总额 500万元 与预算数据中的资金总额');
+  await page.screenshot({ path: test.info().outputPath('perf-dept-override.png') });
+  await total.fill('');
+  await total.press('Enter');
+  await expect(total).toHaveAttribute('data-link', 'follows');
+  await expect(total).toHaveValue('508.9253');
+  await expect(page.getByTestId('table-finding')).toHaveCount(0);
   // The 申报表 (附件1) prints the same figure.
   await page.getByTestId('table-nav-bmzt-jx').click();
   await expect(page.getByTestId('form-field-totalAmount')).toHaveText('508.93 万元');

@@ -10,9 +10,12 @@ const shownText = (row: DisplayRow, col: GridColumn, unit: MoneyUnit): string =>
   return typed !== undefined ? typed : displayText(col, row.cells[col.key], unit);
 };
 
-/** A cell whose value is not (only) stored: 'follows' shows another table's figure, 'override' the clerk's own instead. */
+/**
+ * A cell whose value is not (only) stored: 'follows' shows another table's figure, 'override' the clerk's own
+ * instead, 'missing' a cell whose source is gone.
+ */
 export interface CellMark {
-  kind: 'follows' | 'override';
+  kind: 'follows' | 'override' | 'missing';
   /** Says where the value comes from and how to change that. */
   title: string;
 }

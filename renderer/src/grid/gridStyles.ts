@@ -59,6 +59,7 @@ export const gridSx: SxProps<Theme> = {
   // Cells that follow a budget project read in blue; the clerk's own value instead of it gets a corner mark.
   '& td.follows .ci': { color: '#1f5fa8' },
   '& td.override': { backgroundImage: 'linear-gradient(225deg, #ed6c02 6px, transparent 6px)' },
+  '& td.missing': { backgroundImage: 'linear-gradient(225deg, #c62828 6px, transparent 6px)' },
   '& tbody td.cell': { cursor: 'cell', userSelect: 'none' },
   '& tbody td.sel': { bgcolor: 'rgba(31, 95, 168, 0.12)' },
   '& tbody td.act': { boxShadow: 'inset 0 0 0 2px #1f5fa8' },

@@ -20,7 +20,7 @@ import type { WorkbookSession } from '../workbook/session';
 import { CopyColumnsDialog } from './CopyColumnsDialog';
 import { LibraryDialog } from './LibraryDialog';
 import { linkView } from './linkView';
-import { LintPanel } from './LintPanel';
+import { PerfChecks, usePerfFindings } from './PerfChecks';
 
 interface Props {
   session: WorkbookSession;
@@ -30,21 +30,19 @@ interface Props {
   onRedo(): void;
 }
 
-/** The budget's projects and this table's 质量检查 findings, asked again at every revision of the workbook. */
-function usePerfState(session: WorkbookSession, table: TableDef, revision: number, withProjects: boolean) {
+/** The budget's projects, asked again at every revision of the workbook. */
+function useBudgetProjects(session: WorkbookSession, revision: number, wanted: boolean): BudgetProject[] {
   const { notifyError } = useNotifier();
   const [projects, setProjects] = useState<BudgetProject[]>([]);
-  const [findings, setFindings] = useState<Finding[] | null>(null);
-  const store = table.store ?? table.id;
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
-    if (withProjects) void call('perf.budgetProjects', { path: session.path }).then((r) => live && (r.ok ? setProjects(r.value) : notifyError(r.error)));
-    void call('perf.lint', { path: session.path }).then((r) => live && (r.ok ? setFindings(r.value.filter((f) => f.store === store)) : notifyError(r.error)));
+    void call('perf.budgetProjects', { path: session.path }).then((r) => live && (r.ok ? setProjects(r.value) : notifyError(r.error)));
     return () => {
       live = false;
     };
-  }, [session, store, revision, withProjects, notifyError]);
-  return { projects, findings };
+  }, [session, revision, wanted, notifyError]);
+  return projects;
 }
 
 /**
@@ -57,12 +55,13 @@ export function PerfTablePage({ session, table, unit, onUndo, onRedo }: Props) {
   const { notify, notifyError } = useNotifier();
   const cols = useMemo(() => linkColumnsOf(table), [table]);
   const indicatorCols = useMemo(() => indicatorColumnsOf(table), [table]);
-  const { projects, findings } = usePerfState(session, table, snap.state?.revision ?? 0, cols !== null);
+  const revision = snap.state?.revision ?? 0;
+  const projects = useBudgetProjects(session, revision, cols !== null);
+  const findings = usePerfFindings(session, [table.store ?? table.id], revision);
   const view = useMemo(() => (cols ? linkView(cols, projects, unit) : undefined), [cols, projects, unit]);
   const [activeRow, setActiveRow] = useState<string | null>(null);
   const [offersAt, setOffersAt] = useState<HTMLElement | null>(null);
   const [dialog, setDialog] = useState<'library' | 'copy' | null>(null);
-  const [showAll, setShowAll] = useState(false);
   const [gridKey, setGridKey] = useState(0);
   const onActiveRow = useCallback((id: string | null) => setActiveRow(id), []);
 
@@ -87,7 +86,7 @@ export function PerfTablePage({ session, table, unit, onUndo, onRedo }: Props) {
   };
 
   const unlink = () => {
-    if (!cols || !active?.project) return;
+    if (!cols || !active || (!active.project && !active.missing)) return;
     const cells = unlinkCells(cols, active, unit);
     void change(() => [{ kind: 'setCells', tableId: table.id, cells: cells.map((c) => ({ rowId: active.row.id, ...c })) }], '取消关联预算项目');
   };
@@ -109,18 +108,15 @@ export function PerfTablePage({ session, table, unit, onUndo, onRedo }: Props) {
     setGridKey((k) => k + 1);
   };
 
-  // Errors of the whole table (the 专项 total against 项目支出) stay in sight while the clerk works.
-  const tableErrors = (findings ?? []).filter((f) => f.row === null && f.severity === 'error');
-
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, minHeight: 0, flex: 1 }}>
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      <PerfChecks findings={findings} onPick={pick}>
         {cols && (
           <>
             <Button size="small" variant="outlined" data-testid="offer-projects" disabled={offers.length === 0} onClick={(e) => setOffersAt(e.currentTarget)}>
               从预算项目添加{offers.length > 0 ? `（${offers.length}）` : ''}
             </Button>
-            <Button size="small" variant="outlined" data-testid="unlink-project" disabled={!active?.project} onClick={unlink}>
+            <Button size="small" variant="outlined" data-testid="unlink-project" disabled={!active?.project && !active?.missing} onClick={unlink}>
               取消关联
             </Button>
           </>
@@ -135,26 +131,17 @@ export function PerfTablePage({ session, table, unit, onUndo, onRedo }: Props) {
             </Button>
           </>
         )}
-        <Button size="small" variant="outlined" data-testid="run-lint" onClick={() => setShowAll(true)}>
-          质量检查{findings && findings.length > 0 ? `（${findings.length}）` : ''}
-        </Button>
-        {cols && (
-          <Typography variant="caption" color="text.secondary" sx={{ flex: 1, minWidth: 200 }}>
-            蓝字来自预算项目，随项目数据更新；直接输入可改写（右上角标记），清空即恢复。
-          </Typography>
-        )}
-      </Box>
-      {tableErrors.map((f) => (
-        <Alert key={f.id} severity="error" data-testid="table-finding">
-          {f.message}
-        </Alert>
-      ))}
+      </PerfChecks>
+      {cols && (
+        <Typography variant="caption" color="text.secondary">
+          蓝字来自预算项目，随项目数据更新；直接输入可改写（右上角标记），清空即恢复。
+        </Typography>
+      )}
       {cols && offers.length > 0 && stored.length === 0 && (
         <Alert severity="info" data-testid="offer-note">
           预算数据中有 {offers.length} 个项目，可点“从预算项目添加”列入本表。
         </Alert>
       )}
-      {showAll && findings && <LintPanel findings={findings} onPick={pick} onClose={() => setShowAll(false)} />}
       <Grid key={gridKey} session={session} table={table} unit={unit} onUndo={onUndo} onRedo={onRedo} view={view} onActiveRow={onActiveRow} />
       <Menu anchorEl={offersAt} open={offersAt !== null} onClose={() => setOffersAt(null)}>
         <MenuItem data-testid="offer-all" onClick={() => take(offers)}>

@@ -30,6 +30,7 @@ export function linkView(cols: LinkColumns, projects: readonly BudgetProject[], 
     linked: (rowId) => last?.linked.get(rowId),
     mark: (rowId, col): CellMark | undefined => {
       const l = last?.linked.get(rowId);
+      if (l?.missing && from.has(col)) return { kind: 'missing', title: '关联的预算项目已被删除，本格只显示已填写的内容。请点“取消关联”，或删除本行。' };
       const state = l?.states[col];
       if (!l?.project || !state) return undefined;
       const label = FIELD_LABELS[from.get(col)!];

@@ -20,6 +20,7 @@ import { findModelTable, modelTableDefs } from '../facts/modelTables';
 import { FileActions } from '../backups/FileActions';
 import { Grid } from '../grid/Grid';
 import { isPerfGrid } from '../perf/layoutInfo';
+import { PerfTableChecks } from '../perf/PerfChecks';
 import { PerfTablePage } from '../perf/PerfTablePage';
 import { ProjectsPage } from '../perf/ProjectsPage';
 import { handlesOpenError, OpenProblem } from '../recovery/OpenProblem';
@@ -194,6 +195,9 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
             {table && unit && tableKind(table) !== 'derived' && (
               <>
                 {table.store !== 'perf-projects' && <TableHeading table={table} meta={meta} unit={unit} />}
+                {(table.body.kind === 'fixed' || table.body.kind === 'form') && table.store !== 'perf-projects' && (
+                  <PerfTableChecks key={table.id} session={session} table={table} revision={snap.state?.revision ?? 0} />
+                )}
                 {table.body.kind === 'fixed' && findModelTable(table.id) ? (
                   <FixedInputTable session={session} table={table} unit={unit} />
                 ) : table.body.kind === 'form' && table.store === 'perf-projects' ? (
