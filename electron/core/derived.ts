@@ -17,6 +17,7 @@ import type { TableSetRegistry } from '../../shared/tables/registry.js';
 import type { FactQuery, TableSet } from '../../shared/tables/schema.js';
 import type { Change, ChangeResult } from '../../shared/api/contract.js';
 import type { GridRow, WorkbookMeta } from '../../shared/workbook/types.js';
+import { fillTemplate } from '../../shared/tables/layout.js';
 import { codeListForSet } from '../../shared/derive/code-names.js';
 import { codeListsDir, loadCodeList } from './codes/store.js';
 import { CoreError } from './errors.js';
@@ -257,7 +258,11 @@ export class DerivedService {
     const engine = entry.engine(unit);
     this.derivedDef(entry, tableId, engine);
     const result = engine.drill(tableId, rowKey, col);
-    if (!result) throw new CoreError('NOT_FOUND', { what: '数字单元格', path: `${tableId} ${rowKey}/${col}` });
+    if (!result) {
+      // Row and column keys are internal; the table's title is what the clerk has on screen.
+      const def = entry.set.tables.find((t) => t.id === tableId);
+      throw new CoreError('NOT_FOUND', { what: `表“${def ? fillTemplate(def.shortTitle ?? def.title, wb.meta()) : tableId}”中的这个数字单元格` });
+    }
     return result;
   }
 

@@ -62,3 +62,16 @@ describe('one name per code per year', () => {
     expect(plain!.entries.find((e) => e.code === '30110')!.name).toBe('职工基本医疗保险缴费');
   });
 });
+
+describe('messages name things as the clerk sees them', () => {
+  it('a drill-down on a cell that is not a figure names the table, not its row and column keys', async () => {
+    const core = temp.core();
+    const file = await createWorkbook(core, { year: 2020, tableSetId: 'hunan-2020' });
+    const r = await core.call('workbook.drill', { path: file, tableId: 'zczb', rowKey: 'r9f3e2a1b7c6d', col: 'general' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(r.error.message).toContain('表“部门支出总表”中的这个数字单元格');
+    expect(r.error.message).not.toMatch(/zczb|r9f3e2a1b7c6d|general/);
+  });
+});

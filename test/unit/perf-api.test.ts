@@ -57,7 +57,10 @@ describe('perf.indicators.paste / setValue', () => {
     expect(bad.message).toContain('第1行的一级指标“绩效指标”无效');
     const col = await callErr(core, 'perf.indicators.paste', { path: file, owner: ids[0]!, rows: [{ level1: '产出指标', 权重: '10' }] }, 'VALIDATION');
     expect(col.message).toContain('没有“权重”这一列');
-    await callErr(core, 'perf.indicators.paste', { path: file, owner: 'r000000000000', rows: pasted }, 'NOT_FOUND');
+    const gone = await callErr(core, 'perf.indicators.paste', { path: file, owner: 'r000000000000', rows: pasted }, 'NOT_FOUND');
+    // Named by what the clerk knows, not by the internal row id.
+    expect(gone.message).toContain('找不到要粘贴指标的项目');
+    expect(gone.message).not.toContain('r000000000000');
     expect(await indicatorRows(core, file)).toEqual([]);
   });
 

@@ -74,7 +74,8 @@ function pastedCells(raw: Record<string, string>, above: { level1?: Level1; leve
 }
 
 export function pasteChange(wb: Workbook, owner: string, rows: Record<string, string>[], index?: number): Change {
-  if (!ownerExists(wb, owner)) throw new CoreError('NOT_FOUND', { what: '项目', path: owner });
+  // `owner` is an internal row id: say what is gone, not which id (the project was deleted, e.g. in another window).
+  if (!ownerExists(wb, owner)) throw new CoreError('NOT_FOUND', { what: '要粘贴指标的项目' });
   const above: { level1?: Level1; level2?: string } = {};
   const cells = rows.map((raw, i) => pastedCells(raw, above, i + 1)).filter((c): c is Record<string, string> => c !== null);
   if (cells.length === 0) throw new CoreError('VALIDATION', { issue: '粘贴的内容中没有绩效指标' });
@@ -87,7 +88,7 @@ export function pasteChange(wb: Workbook, owner: string, rows: Record<string, st
 
 /** A 指标值 typed as one text ("≥95%"): split into its stored parts, the text kept as typed. */
 export function setValueChange(wb: Workbook, rowId: string, text: string): Change {
-  if (!wb.rows(PERF_TABLES.indicators).some((r) => r.id === rowId)) throw new CoreError('NOT_FOUND', { what: '绩效指标', path: rowId });
+  if (!wb.rows(PERF_TABLES.indicators).some((r) => r.id === rowId)) throw new CoreError('NOT_FOUND', { what: '要修改的绩效指标' });
   const parts = indicatorCells(parseIndicatorValue(text));
   return {
     label: '修改指标值',
