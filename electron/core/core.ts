@@ -5,12 +5,14 @@ import { TableSetRegistry, type RejectedTableSet } from '../../shared/tables/reg
 import { chooseTableSet, summarizeTableSet } from '../../shared/tables/set-choice.js';
 import type { WorkbookMeta } from '../../shared/workbook/types.js';
 import { BackupService, type BackupPolicy, type BackupReason } from './backups.js';
+import { ChecksService } from './checks.js';
 import { CommitPath } from './commit.js';
 import { DerivedService } from './derived.js';
 import { CoreError, toApiError } from './errors.js';
 import { appHandlers } from './handlers/app.js';
 import { codeHandlers } from './handlers/codes.js';
 import { backupHandlers } from './handlers/backups.js';
+import { checkHandlers } from './handlers/checks.js';
 import { libraryHandlers } from './handlers/library.js';
 import { perfHandlers } from './handlers/perf.js';
 import { printHandlers } from './handlers/print.js';
@@ -52,6 +54,7 @@ export class Core {
   readonly backups: BackupService;
   readonly leases = new Leases();
   readonly derived: DerivedService;
+  readonly checks: ChecksService;
   readonly commits: CommitPath;
   private readonly workbooks: OpenWorkbooks;
   private readonly handlers: Handlers;
@@ -64,7 +67,9 @@ export class Core {
     this.derived = new DerivedService(options.dataDir, this.tableSets);
     this.backups = new BackupService(this.library.backupsDir, options.backupPolicy);
     this.commits = new CommitPath(this.backups);
+    this.checks = new ChecksService(this.derived, this.tableSets);
     this.commits.listen(({ wb, result, change }) => this.derived.noteChange(wb, result, change));
+    this.commits.listen((committed) => this.checks.noteChange(committed));
     this.handlers = {
       ...appHandlers(this),
       ...codeHandlers(this),
@@ -74,6 +79,7 @@ export class Core {
       ...backupHandlers(this),
       ...perfHandlers(this),
       ...printHandlers(this),
+      ...checkHandlers(this),
     };
   }
 

@@ -113,7 +113,7 @@ class Entry {
     readonly listsKey: string,
     readonly set: TableSet,
     private readonly meta: WorkbookMeta,
-    private readonly lists: Partial<Record<CodeKind, CodeList>>,
+    readonly lists: Partial<Record<CodeKind, CodeList>>,
   ) {
     this.base = new FactBase(meta.year);
     this.stores = storesOf(set);
@@ -181,6 +181,11 @@ class Entry {
     cached.list = list;
     cached.raw = raws;
     return true;
+  }
+
+  /** A store's rows as last read, when this entry reads that store. */
+  storeRows(store: string): readonly GridRow[] | undefined {
+    return this.rows.get(store)?.list;
   }
 
   engine(unit: string | undefined): DeriveEngine {
@@ -293,6 +298,15 @@ export class DerivedService {
       tables,
       issues: entry.base.issues,
     };
+  }
+
+  /**
+   * The workbook's set, code lists, department-wide engine and fact-table rows at its current revision:
+   * what the checks read, so they share this cache instead of reading the workbook again.
+   */
+  current(wb: Workbook): { set: TableSet; lists: Partial<Record<CodeKind, CodeList>>; engine: DeriveEngine; base: FactBase; rows: (store: string) => readonly GridRow[] | undefined } {
+    const entry = this.entry(wb);
+    return { set: entry.set, lists: entry.lists, engine: entry.engine(undefined), base: entry.base, rows: (store) => entry.storeRows(store) };
   }
 
   /** Every derived table of the set, in set order (the CLI's `tables` command). */

@@ -5,6 +5,7 @@ import type { TableSetSummary } from '../tables/set-choice.js';
 import { codeKinds, type CodeList } from '../reference/types.js';
 import type { RejectedTableSet, TableSetProblem } from '../tables/validate.js';
 import type { DerivedTable, DrillResult, TablesOverview } from '../derive/types.js';
+import type { CheckFinding, Rule } from '../checks/rule.js';
 import type { Finding } from '../perf/findings.js';
 import type { BudgetProject } from '../perf/budget-link.js';
 import { libraryEntryInputSchema, type LibraryEntry } from '../perf/library-entry.js';
@@ -202,6 +203,12 @@ export const methods = {
   ),
   /** Without `out`, the new workbook goes into the library under the department's name. */
   'library.importJson': method<WorkbookState>()(z.strictObject({ jsonPath: path, out: path.optional() })),
+
+  // 审核 (rules: shared/checks/rules/*.json and the set's own; engine: shared/checks/engine.ts)
+  /** Every finding of the workbook's rules, errors first; 需说明 findings carry their explanation when given. */
+  'checks.run': method<CheckFinding[]>()(z.strictObject({ path })),
+  /** The rules a workbook's set checks with (shipped ones not switched off, then the set's own); without a path, the shipped rules. */
+  'checks.rules': method<Rule[]>()(z.strictObject({ path: path.optional() })),
 
   // 绩效目标 (model: shared/tables/model/performance.json; binding of layouts: shared/perf/binding.ts)
   /** Quality review of the 绩效 tables: errors first, each finding naming table, row and column. */

@@ -53,6 +53,11 @@ export function directionName(funcName: string): string {
 export function budgetProjects(year: number, model: ModelRows, funcName: (code: string) => string | undefined): BudgetProject[] {
   const base = new FactBase(year);
   base.update(model);
+  return projectsOf(base, funcName);
+}
+
+/** The same from facts already built (the derived-table cache's), so the checks need not build them again. */
+export function projectsOf(base: FactBase, funcName: (code: string) => string | undefined): BudgetProject[] {
   const sums = new Map<string, Dec>();
   for (const f of base.facts()) {
     if (f.measure !== 'expense' || f.nature !== 'project' || f.project === '') continue;

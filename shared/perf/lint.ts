@@ -21,14 +21,13 @@ export type { PerfInput } from './owners.js';
  * perf.name-desc-numbers, perf.period-value, perf.plan, perf.plan-missing, perf.copied-text,
  * perf.copied-indicators.
  */
-export function lintPerformance(input: PerfInput): Finding[] {
+export function lintPerformance(input: PerfInput, part: 'all' | 'withoutBudget' = 'all'): Finding[] {
   const out = new FindingList();
   const projects = projectOwners(input);
   const directions = directionOwners(input);
   const owners = [...projects, ...directions];
 
-  checkDeptTotals(input, out);
-  checkProjectTotals(input, out);
+  if (part === 'all') lintBudgetLinks(input, out);
   checkDirectionSums(input, out);
   checkDirectionSpecials(input, out);
   checkDuplicateNames(input, out);
@@ -43,6 +42,16 @@ export function lintPerformance(input: PerfInput): Finding[] {
   checkIndicatorValues(owners, input, out);
   checkCopiedGoals(projects, input, out);
   checkCopiedIndicators(projects, out);
+  return out.items;
+}
+
+/** Rules that read the budget totals (input.budget): run on their own when only the budget changed. */
+export const BUDGET_LINKED_RULES = ['perf.dept-total', 'perf.dept-budget', 'perf.special-sum', 'perf.projects-sum'] as const;
+
+/** The 部门整体 and 专项/项目 totals against each other and against the budget totals. */
+export function lintBudgetLinks(input: PerfInput, out: FindingList = new FindingList()): Finding[] {
+  checkDeptTotals(input, out);
+  checkProjectTotals(input, out);
   return out.items;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tableRoles } from './roles.js';
 import { optionLists } from './vocabulary.js';
 
 /**
@@ -266,6 +267,8 @@ export type MoneyUnit = (typeof moneyUnits)[number];
 
 export const tableDefSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** What the layout is (T1 收支总表 …), so the cross-table checks find it in any set (./roles.ts). */
+  role: z.enum(tableRoles).optional(),
   /**
    * Storage table of an entered table's rows (a model table id). Layouts of different sets that show
    * the same data (2019 附件3-1 and 2020 绩效附件2) name the same store, so switching sets keeps the data.
@@ -324,6 +327,11 @@ export const tableSetSchema = z.strictObject({
   /** The set this one was built on (see tableSetFileSchema); kept for the clerk's information. */
   extends: setId.optional(),
   tables: z.array(tableDefSchema).min(1),
+  /**
+   * The set's own 审核 rules: `rules` adds rules (the shape of shared/checks/rule.ts, checked when the
+   * checks load the set), `off` switches shipped rules off by id.
+   */
+  checks: z.strictObject({ rules: z.array(z.record(z.string(), z.unknown())).optional(), off: z.array(z.string()).optional() }).optional(),
 });
 export type TableSet = z.infer<typeof tableSetSchema>;
 

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { Core } from '../../electron/core/core.js';
 import { exportWorkbookJson } from '../../electron/core/interchange.js';
 import { startLocalHost } from '../../electron/host/server.js';
+import { benchChecks } from './cases/checks.js';
 import { benchCodesImport } from './cases/codes-import.js';
 import { benchDerive } from './cases/derive.js';
 import { benchDocxExport } from './cases/docx-export.js';
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
     }
     core.closeAll();
 
-    for (const c of [...(await benchDerive()), await benchCodesImport(), await benchDocxExport()]) recordSummary(c);
+    for (const c of [...(await benchDerive()), ...(await benchChecks()), await benchCodesImport(), await benchDocxExport()]) recordSummary(c);
 
     const sqlite = new Database(':memory:');
     const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;

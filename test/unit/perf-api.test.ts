@@ -239,12 +239,13 @@ describe('budgetdesk check', () => {
     core.closeAll();
     const r = await cli(core, ['check', seed.path, '--json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('错误：发现 1 个错误，请按检查结果修改后再报送。\n');
+    expect(r.stderr).toBe('错误：发现 1 个未说明的错误，请按审核结果修改后再报送。\n');
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(10);
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'severity', 'message', 'table', 'row', 'column', 'where']);
-    expect(rows[0]).toMatchObject({ id: 'perf.special-sum:zxzj-hz:amount', severity: 'error', table: 'zxzj-hz', row: null, column: 'amount' });
-    expect(rows[1]).toMatchObject({ severity: 'warning', table: 'zxzj-fx', row: expect.stringMatching(/^r/), column: 'fundName' });
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'rule', 'severity', 'message', 'table', 'row', 'column', 'sentence', 'expected', 'actual', 'difference', 'explanation', 'cells']);
+    expect(rows[0]).toMatchObject({ id: 'perf.special-sum:zxzj-hz:amount', severity: '错误', table: 'zxzj-hz', row: null, column: 'amount', explanation: null });
+    expect(rows[0]!.message).toContain('各专项资金总额合计 2410万元，与部门整体支出绩效目标表中的项目支出 2470万元 不一致（相差 60万元）');
+    expect(rows[1]).toMatchObject({ severity: '需说明', table: 'zxzj-fx', row: expect.stringMatching(/^r/), column: 'fundName' });
   });
 
   it('prints text lines with the table name and exits 0 on warnings only (seed 003); an empty workbook has nothing to report', async () => {
@@ -256,8 +257,8 @@ describe('budgetdesk check', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('警告\t项目绩效目标表\t项目“劳务派遣人员报酬经费” › 成本指标“控制在预算金额内”的指标值“支出不超出预算”没有量化。成本指标应写明金额（如“20万元”“2万元/人”），“不超出预算”之类的表述无法衡量成本。');
-    expect(lines.at(-1)).toBe('共 24 条：错误 0 条，警告 7 条，提示 17 条。');
+    expect(lines[0]).toBe('需说明\t项目绩效目标表\t项目“劳务派遣人员报酬经费” › 成本指标“控制在预算金额内”的指标值“支出不超出预算”没有量化。成本指标应写明金额（如“20万元”“2万元/人”），“不超出预算”之类的表述无法衡量成本。');
+    expect(lines.at(-1)).toBe('共 24 条：错误 0 条，需说明 7 条，提示 17 条。');
     expect(await cli(core, ['check', empty.path])).toEqual({ code: 0, stdout: '未发现问题。\n', stderr: '' });
   });
 });

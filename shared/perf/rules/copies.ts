@@ -79,14 +79,24 @@ export function checkCopiedIndicators(owners: Owner[], out: FindingList): void {
   const signatures = projects.map(
     (o) => new Set(o.indicators.filter((i) => i.level1 !== '满意度指标').map((i) => `${i.kind ?? i.level2Text}|${squeezeText(i.name)}|${i.valueText}`)),
   );
+  // Shared indicators per pair, counted through an index of who has each signature: only pairs that share
+  // something are visited, so a department with hundreds of distinct projects is checked in linear time.
+  const holders = new Map<string, number[]>();
+  signatures.forEach((set, i) => {
+    for (const sig of set) {
+      const list = holders.get(sig);
+      if (list) list.push(i);
+      else holders.set(sig, [i]);
+    }
+  });
   projects.forEach((later, j) => {
-    for (let i = 0; i < j; i += 1) {
+    const counts = new Map<number, number>();
+    for (const sig of signatures[j]!) for (const i of holders.get(sig)!) if (i < j) counts.set(i, (counts.get(i) ?? 0) + 1);
+    for (const i of [...counts.keys()].sort((a, b) => a - b)) {
       const earlier = projects[i]!;
       if (earlier.name === later.name) continue;
-      const a = signatures[i]!;
-      const b = signatures[j]!;
-      const shared = [...b].filter((s) => a.has(s)).length;
-      if (shared < MIN_SHARED_INDICATORS || shared * 2 < Math.min(a.size, b.size)) continue;
+      const shared = counts.get(i)!;
+      if (shared < MIN_SHARED_INDICATORS || shared * 2 < Math.min(signatures[i]!.size, signatures[j]!.size)) continue;
       out.add({
         rule: 'perf.copied-indicators',
         severity: 'warning',

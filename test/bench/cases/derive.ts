@@ -6,6 +6,7 @@ import { Core } from '../../../electron/core/core.js';
 import { DeriveEngine, FactBase, type ModelRows } from '../../../shared/derive/index.js';
 import { builtinCodeList } from '../../../shared/reference/builtin.js';
 import { TableSetRegistry } from '../../../shared/tables/registry.js';
+import type { Edit } from '../../../shared/api/contract.js';
 import type { GridRow, RowCells, WorkbookMeta } from '../../../shared/workbook/types.js';
 import { callOk } from '../../helpers/core.js';
 import { makeTempDir, removeTempDir } from '../../helpers/temp.js';
@@ -149,15 +150,21 @@ function engineFigures(registry: TableSetRegistry, setId: string, typed: Record<
   ];
 }
 
+/** The bench department as one workbook (湖南 2020 set) in `core`'s library, entered as one change; `extra` adds more edits. */
+export async function benchWorkbook(core: Core, fileName: string, extra: Edit[] = []): Promise<string> {
+  const { typed, meta } = benchFacts();
+  const state = await callOk(core, 'library.create', { meta: { ...meta, tableSetId: 'hunan-2020' }, fileName });
+  const edits: Edit[] = ['fact-units', 'fact-income', 'fact-projects', 'fact-lines'].map((tableId) => ({ kind: 'insertRows' as const, tableId, index: 0, rows: typed[tableId]! }));
+  await callOk(core, 'workbook.change', { path: state.path, change: { label: '基准数据', edits: [...edits, ...extra] } });
+  return state.path;
+}
+
 /** The same through the API: workbook.change of one cell (or an undo), then workbook.derived for every derived table. */
-async function coreFigures(typed: Record<string, Record<string, string>[]>, meta: Omit<WorkbookMeta, 'tableSetId'>): Promise<BenchFigure[]> {
+async function coreFigures(): Promise<BenchFigure[]> {
   const dir = makeTempDir('budgetdesk-bench-derive-');
   const core = new Core({ dataDir: dir, host: 'test' });
   try {
-    const state = await callOk(core, 'library.create', { meta: { ...meta, tableSetId: 'hunan-2020' }, fileName: 'bench-derive' });
-    const file = state.path;
-    const edits = ['fact-units', 'fact-income', 'fact-projects', 'fact-lines'].map((tableId) => ({ kind: 'insertRows' as const, tableId, index: 0, rows: typed[tableId]! }));
-    await callOk(core, 'workbook.change', { path: file, change: { label: '基准数据', edits } });
+    const file = await benchWorkbook(core, 'bench-derive');
     const overview = await callOk(core, 'workbook.tables', { path: file });
     const ids = overview.tables.filter((t) => t.kind === 'derived').map((t) => t.id);
     const rowIds = (await callOk(core, 'workbook.rows', { path: file, tableId: 'fact-lines' })).rows.map((r) => r.id);
@@ -205,7 +212,7 @@ export async function benchDerive(): Promise<BenchFigure[]> {
     ...engineFigures(registry, 'national-9', typed, meta),
     ...engineFigures(registry, 'shanghai-district-2025', typed, meta),
     ...engineFigures(registry, 'shanghai-district-unit-2024', typed, meta),
-    ...(await coreFigures(typed, meta)),
+    ...(await coreFigures()),
   ];
 }
 

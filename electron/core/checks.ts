@@ -1,0 +1,173 @@
+import path from 'node:path';
+import type { CheckContext, Dependency, PrintedLayout } from '../../shared/checks/context.js';
+import { CheckRunner, rulesFor } from '../../shared/checks/engine.js';
+import type { CheckFinding } from '../../shared/checks/rule.js';
+import { FACT_TABLES } from '../../shared/derive/index.js';
+import { PERF_TABLES } from '../../shared/perf/binding.js';
+import { projectsOf } from '../../shared/perf/budget-link.js';
+import { lookupCode } from '../../shared/reference/index.js';
+import type { Finding as PerfFinding } from '../../shared/perf/findings.js';
+import type { TableRole } from '../../shared/tables/roles.js';
+import type { TableSetRegistry } from '../../shared/tables/registry.js';
+import type { GridRow } from '../../shared/workbook/types.js';
+import type { Committed } from './commit.js';
+import type { DerivedService } from './derived.js';
+import { layoutsByStore, lintWorkbook } from './perf/lint-runner.js';
+import { storeOf } from './workbook/edits.js';
+import type { Workbook } from './workbook/workbook.js';
+
+const PERF_STORES = new Set<string>(Object.values(PERF_TABLES));
+/** Where explanations of 需说明 findings are kept (a model table, so they undo, back up and export like any edit). */
+export const CHECK_NOTES_TABLE = 'check-notes';
+
+function dependencyOf(table: string): Dependency[] {
+  if (table === '*meta') return ['budget', 'perf', 'text'];
+  if (table === CHECK_NOTES_TABLE) return [];
+  return PERF_STORES.has(table) ? ['perf', 'text'] : ['budget', 'text'];
+}
+
+/** One workbook's checks: the runner (which keeps each rule's findings) and change counts per dependency. */
+class Entry {
+  readonly versions: Record<Dependency, number> = { budget: 0, perf: 0, text: 0 };
+  /** The revision the versions account for; a change we were not told about makes every rule run again. */
+  revision: number;
+  findings: { revision: number; list: CheckFinding[] } | null = null;
+  /** Changes per store, and rows read at a store's change count: an edit re-reads only the stores it touched. */
+  readonly storeVersions = new Map<string, number>();
+  readonly storeRows = new Map<string, { version: number; rows: readonly GridRow[] }>();
+  /**
+   * The 绩效 lint's findings: the rules that read only the 绩效 tables, per change count of those; the few
+   * that compare with the budget totals, per those totals too (a budget edit re-runs only these).
+   */
+  perfOwn: { key: string; findings: PerfFinding[] } | null = null;
+  perfLinks: { key: string; findings: PerfFinding[] } | null = null;
+
+  constructor(
+    readonly workbookId: string,
+    readonly setId: string,
+    readonly runner: CheckRunner,
+    revision: number,
+  ) {
+    this.revision = revision;
+  }
+
+  bump(deps: readonly Dependency[]): void {
+    for (const d of deps) this.versions[d] += 1;
+  }
+
+  /** Every store changed (an unannounced change, a new revision we cannot account for). */
+  bumpAll(): void {
+    this.bump(['budget', 'perf', 'text']);
+    this.storeRows.clear();
+  }
+
+  touched(store: string): void {
+    this.storeVersions.set(store, (this.storeVersions.get(store) ?? 0) + 1);
+    this.bump(dependencyOf(store));
+  }
+}
+
+/**
+ * The 审核 of every open workbook, kept current through the commit path: each committed change bumps
+ * the dependencies it touched, and the next request re-runs only the rules reading those.
+ */
+export class ChecksService {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly derived: DerivedService,
+    private readonly registry: TableSetRegistry,
+  ) {}
+
+  noteChange({ wb, result }: Committed): void {
+    const entry = this.entries.get(path.resolve(wb.path));
+    if (!entry) return;
+    if (entry.revision !== result.state.revision - 1) entry.bumpAll();
+    else for (const t of result.tablesChanged) entry.touched(t);
+    entry.revision = result.state.revision;
+  }
+
+  findings(wb: Workbook): CheckFinding[] {
+    const meta = wb.meta();
+    const key = path.resolve(wb.path);
+    let entry = this.entries.get(key);
+    if (!entry || entry.workbookId !== wb.workbookId() || entry.setId !== meta.tableSetId) {
+      entry = new Entry(wb.workbookId(), meta.tableSetId, new CheckRunner(rulesFor(this.registry.get(meta.tableSetId))), wb.revision());
+      this.entries.set(key, entry);
+    }
+    const revision = wb.revision();
+    if (entry.findings?.revision === revision) return entry.findings.list;
+    if (entry.revision !== revision) {
+      entry.bumpAll();
+      entry.revision = revision;
+    }
+    const list = entry.runner.run(this.context(wb, entry), entry.versions, this.explanations(wb));
+    entry.findings = { revision, list };
+    return list;
+  }
+
+  /** Explanations only change the findings' text, so they are read on every request. */
+  private explanations(wb: Workbook): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const r of wb.rows(CHECK_NOTES_TABLE)) if (r.cells.finding && r.cells.text) map.set(r.cells.finding, r.cells.text);
+    return map;
+  }
+
+  /** What the rules read from `wb` now (tests and the CLI use it to run single rules). */
+  context(wb: Workbook, entry?: Entry): CheckContext {
+    const meta = wb.meta();
+    const { set, lists, engine, base, rows: cachedRows } = this.derived.current(wb);
+    const read = entry?.storeRows ?? new Map<string, { version: number; rows: readonly GridRow[] }>();
+    const rows = (store: string): readonly GridRow[] => {
+      const fromDerived = cachedRows(store);
+      if (fromDerived) return fromDerived;
+      const version = entry?.storeVersions.get(store) ?? 0;
+      let r = read.get(store);
+      if (!r || r.version !== version) read.set(store, (r = { version, rows: wb.rows(store) }));
+      return r.rows;
+    };
+    const layouts = layoutsByStore(set);
+    const printed = (def: PrintedLayout['def']): PrintedLayout => ({ def, table: engine.table(def.id) });
+    const derivedDefs = set.tables.filter((t) => engine.has(t.id));
+    let perf: PerfFinding[] | null = null;
+    const entered = set.tables.filter((t) => !engine.has(t.id)).map((t) => storeOf(t));
+    return {
+      meta,
+      set,
+      lists,
+      byRole: (role: TableRole) => {
+        const def = derivedDefs.find((t) => t.role === role);
+        return def ? printed(def) : null;
+      },
+      printed: () => derivedDefs.map(printed),
+      sum: (query, prev) => engine.sum(query, prev),
+      rows,
+      textStores: () => [...new Set([...this.registry.modelTables().map((t) => t.id), ...entered])].filter((s) => s !== CHECK_NOTES_TABLE),
+      layoutOf: (store) => layouts.get(store) ?? store,
+      factIssues: () => base.issues,
+      perf: (): PerfFinding[] => {
+        if (perf) return perf;
+        const version = entry?.versions.perf ?? -1;
+        const hasBudget = rows(FACT_TABLES.lines).length > 0 || rows(FACT_TABLES.projects).length > 0;
+        const basic = engine.sum({ measure: 'expense', filter: { nature: 'basic' } });
+        const project = engine.sum({ measure: 'expense', filter: { nature: 'project' } });
+        const budget = hasBudget ? { basic, project, total: basic.plus(project) } : null;
+        const read = (store: string) => rows(store);
+        const functions = lists.function;
+        const projects = projectsOf(base, (code) => (functions ? lookupCode(functions, code)?.name : undefined));
+        // 绩效 rows linked to a budget project show its figures, so both parts also depend on the projects.
+        const ownKey = `${version}|${JSON.stringify(projects)}`;
+        const linksKey = `${ownKey}|${hasBudget}|${basic.toFixed()}|${project.toFixed()}`;
+        const own = entry?.perfOwn?.key === ownKey ? entry.perfOwn.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'withoutBudget' });
+        const links = entry?.perfLinks?.key === linksKey ? entry.perfLinks.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'budgetLinks' });
+        if (entry) {
+          entry.perfOwn = { key: ownKey, findings: own };
+          entry.perfLinks = { key: linksKey, findings: links };
+        }
+        perf = [...links, ...own];
+        return perf;
+      },
+
+    };
+  }
+}

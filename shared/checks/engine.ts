@@ -1,0 +1,89 @@
+import type { TableSet } from '../tables/schema.js';
+import type { CheckContext, Dependency } from './context.js';
+import { compare, yoyRise } from './kinds/compare.js';
+import { perf } from './kinds/perf.js';
+import { classRows, codeName, dataProblems, emptyNote, hierarchy, rounding, rowSum } from './kinds/tables.js';
+import { deptName, placeholders } from './kinds/text.js';
+import { yoyChange } from './kinds/yoy.js';
+import { ruleSchema, severities, type CheckDef, type CheckFinding, type Rule } from './rule.js';
+import budgetRules from './rules/budget.json' with { type: 'json' };
+import perfRules from './rules/perf.json' with { type: 'json' };
+import { FindingSink } from './sink.js';
+
+type Evaluator = (rule: Rule, check: never, ctx: CheckContext, out: FindingSink) => void;
+
+/** Each kind of check, with the data its result depends on. */
+const KINDS: Record<CheckDef['kind'], { run: Evaluator; deps: Dependency[] }> = {
+  compare: { run: compare, deps: ['budget', 'perf'] },
+  rowSum: { run: rowSum, deps: ['budget'] },
+  hierarchy: { run: hierarchy, deps: ['budget'] },
+  classRows: { run: classRows, deps: ['budget'] },
+  emptyNote: { run: emptyNote, deps: ['budget'] },
+  rounding: { run: rounding, deps: ['budget'] },
+  dataProblems: { run: dataProblems, deps: ['budget'] },
+  codeName: { run: codeName, deps: ['budget'] },
+  placeholders: { run: placeholders, deps: ['budget', 'perf', 'text'] },
+  deptName: { run: deptName, deps: ['perf', 'text'] },
+  yoyRise: { run: yoyRise, deps: ['budget'] },
+  yoyChange: { run: yoyChange, deps: ['budget'] },
+  perf: { run: perf, deps: ['budget', 'perf'] },
+};
+
+function parseRules(raw: unknown[], where: string): Rule[] {
+  return raw.map((r, i) => {
+    const parsed = ruleSchema.safeParse(r);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${where} 第 ${i + 1} 条审核规则格式错误：${issue?.path.join('.')} ${issue?.message}`);
+    }
+    return parsed.data;
+  });
+}
+
+/** The rules shipped with the app (shared/checks/rules/*.json), in order. */
+export const shippedRules: readonly Rule[] = parseRules([...budgetRules, ...perfRules], '内置');
+
+/** The rules a set checks with: the shipped ones it does not switch off, then its own. */
+export function rulesFor(set: TableSet | undefined): Rule[] {
+  const off = new Set(set?.checks?.off ?? []);
+  const own = parseRules(set?.checks?.rules ?? [], `表格套“${set?.name ?? ''}”`);
+  const ids = new Set(own.map((r) => r.id));
+  return [...shippedRules.filter((r) => !off.has(r.id) && !ids.has(r.id)), ...own];
+}
+
+const ORDER = Object.fromEntries(severities.map((s, i) => [s, i])) as Record<CheckFinding['severity'], number>;
+
+/** Runs one rule on its own (tests, --rules examples). */
+export function runRule(rule: Rule, ctx: CheckContext): CheckFinding[] {
+  const out = new FindingSink(rule);
+  (KINDS[rule.check.kind].run as (r: Rule, c: CheckDef, x: CheckContext, o: FindingSink) => void)(rule, rule.check, ctx, out);
+  return out.items;
+}
+
+/**
+ * Runs a set's rules, keeping each rule's findings until the data it reads changes: `versions` counts
+ * changes per dependency (the core bumps them on every committed change), so after one edit only the
+ * rules reading what changed run again. Explanations are attached on the way out.
+ */
+export class CheckRunner {
+  private readonly cache = new Map<string, { stamp: string; findings: CheckFinding[] }>();
+
+  constructor(readonly rules: readonly Rule[]) {}
+
+  run(ctx: CheckContext, versions: Record<Dependency, number>, explanations: ReadonlyMap<string, string> = new Map()): CheckFinding[] {
+    const all: CheckFinding[] = [];
+    for (const rule of this.rules) {
+      const stamp = KINDS[rule.check.kind].deps.map((d) => versions[d]).join(':');
+      let entry = this.cache.get(rule.id);
+      if (!entry || entry.stamp !== stamp) {
+        entry = { stamp, findings: runRule(rule, ctx) };
+        this.cache.set(rule.id, entry);
+      }
+      all.push(...entry.findings);
+    }
+    return all
+      .map((f, i) => ({ f: explanations.has(f.id) ? { ...f, explanation: explanations.get(f.id)! } : f, i }))
+      .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
+      .map(({ f }) => f);
+  }
+}
