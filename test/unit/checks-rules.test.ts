@@ -239,22 +239,21 @@ describe('notes, names and rounding', () => {
     expect(run('rounding', hunan, none).filter((f) => f.table === 'ybgg-jbzc')).toEqual([]);
   });
 
-  it('code-name: 30205 printed as 水电费 where the 2020 list says 水费; brackets of either width are the same name', () => {
+  it('code-name: 附件3/4 print 201 as 一般公共服务 where the 2020 list says 一般公共服务支出; a wrong name is reported, brackets of either width are the same name', () => {
     const found = run('code-name', hunan);
-    // 附件3/4 print 201 as 一般公共服务 (as the seed does; 附件11 prints the list's 一般公共服务支出).
-    expect(found.map((f) => `${f.table} ${f.row} ${f.actual}→${f.expected}`)).toEqual([
-      'zczb 201 一般公共服务→一般公共服务支出',
-      'zcmx 201 一般公共服务→一般公共服务支出',
-      'jbzc-yzjf 30205 水电费→水费',
-      'ybgg-jb-spfw 30205 水电费→水费',
-      'ybgg-jbzc 30205 水电费→水费',
-      'ybgg-jbzc 30212 因公出国（境）费→因公出国（境）费用',
+    // As the seed prints them (附件11 prints the list's 一般公共服务支出): a real inconsistency, a 提示.
+    expect(found.map((f) => `${f.severity} ${f.table} ${f.row} ${f.actual}→${f.expected}`)).toEqual([
+      '提示 zczb 201 一般公共服务→一般公共服务支出',
+      '提示 zcmx 201 一般公共服务→一般公共服务支出',
     ]);
-    const fixed = (t: DerivedTable): DerivedTable => ({
+    const rename = (code: string, name: string) => (t: DerivedTable): DerivedTable => ({
       ...t,
-      rows: t.rows.map((r) => (r.key === '30205' ? { ...r, cells: { ...r.cells, name: { text: '水费' } } } : r.key === '30212' ? { ...r, cells: { ...r.cells, name: { text: '因公出国（境）费用' } } } : r)),
+      rows: t.rows.map((r) => (r.key === code ? { ...r, cells: { ...r.cells, name: { text: name } } } : r)),
     });
-    expect(run('code-name', hunan, tamper(ctxOf(hunan), 'generalBasic', fixed)).filter((f) => f.table === 'ybgg-jbzc')).toEqual([]);
+    expect(run('code-name', hunan, tamper(ctxOf(hunan), 'expense', rename('201', '一般公共服务支出'))).filter((f) => f.table === 'zczb')).toEqual([]);
+    const wrong = run('code-name', hunan, tamper(ctxOf(hunan), 'generalBasic', rename('30201', '办公用品费')));
+    expect(wrong.filter((f) => f.table === 'ybgg-jbzc').map((f) => f.message)).toEqual(['附件17科目 30201 印作“办公用品费”，2020年科目表中名称为“办公费”。']);
+    expect(run('code-name', hunan, tamper(ctxOf(hunan), 'generalBasic', rename('30213', '维修(护)费'))).filter((f) => f.table === 'ybgg-jbzc')).toEqual([]);
   });
 });
 
