@@ -102,7 +102,8 @@ export function documentStyles(): IStylesOptions {
       { id: STYLE.tableNumber, name: 'BudgetDesk Table Number', basedOn: 'Normal', run: { font: fonts(HEITI), size: SIZE.tableNumber }, paragraph: { spacing: SINGLE, keepNext: true } },
       { id: STYLE.tableTitle, name: 'BudgetDesk Table Title', basedOn: 'Normal', run: { font: fonts(XIAOBIAOSONG), size: SIZE.tableTitle }, paragraph: { alignment: 'center', spacing: { line: 240, lineRule: 'auto', before: 120, after: 240 }, keepNext: true } },
       { id: STYLE.unitLine, name: 'BudgetDesk Unit Line', basedOn: 'Normal', run: { font: fonts(SONGTI), size: SIZE.unitLine }, paragraph: { spacing: { ...SINGLE, after: 60 }, keepNext: true } },
-      { id: STYLE.tableText, name: 'BudgetDesk Table Text', basedOn: 'Normal', run: { font: fonts(SONGTI), size: SIZE.table }, paragraph: { spacing: SINGLE } },
+      // A fixed 14 pt line: rows take the same height whatever CJK face the reader substitutes for 宋体.
+      { id: STYLE.tableText, name: 'BudgetDesk Table Text', basedOn: 'Normal', run: { font: fonts(SONGTI), size: SIZE.table }, paragraph: { spacing: { line: 280, lineRule: 'exact', before: 0, after: 0 } } },
       { id: STYLE.note, name: 'BudgetDesk Note', basedOn: 'Normal', run: { font: fonts(SONGTI), size: SIZE.note }, paragraph: { spacing: { ...SINGLE, before: 120 } } },
     ],
   };
