@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInTableSets, TableSetError, TableSetRegistry } from '../../shared/tables/registry.js';
 import { tableSetSchema, type FactQuery, type TableDef, type TableSet } from '../../shared/tables/schema.js';
 import { checkTableSet, validateTableSet } from '../../shared/tables/validate.js';
-import { hierarchicalMatch } from '../../shared/tables/vocabulary.js';
+import { factDimensions, hierarchicalMatch } from '../../shared/tables/vocabulary.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- broken definitions are built by poking raw JSON */
 
@@ -97,7 +97,7 @@ describe('built-in table sets', () => {
     expect(full).toContain('30212');
   });
 
-  it('hunan-2020 "三公" table sums 30212/30217/30231/31013 and 30215/30216 of 一般公共预算', () => {
+  it('hunan-2020 "三公" table sums the 三公, 会议费 and 培训费 roles of the code list (30212/30217/30231/31013, 30215/30216) of 一般公共预算', () => {
     const def = new TableSetRegistry().table('hunan-2020', 'sgjf')!;
     if (def.body.kind !== 'fixed') throw new Error('expected fixed');
     expect(def.body.rows.map((r) => r.cells.item)).toEqual([
@@ -112,8 +112,10 @@ describe('built-in table sets', () => {
       '1.会议费',
       '2.培训费',
     ]);
-    const econ = allFacts(def).map((q) => q.filter?.econCode);
-    expect(econ).toEqual(['30212', '30217', '30231', '31013', '30215', '30216']);
+    const roles = allFacts(def).map((q) => q.filter?.econRole);
+    expect(roles).toEqual(['abroad', 'reception', 'vehicleRun', 'vehiclePurchase', 'meeting', 'training']);
+    // Each role stands for the 款 the year's code list gives it.
+    expect(roles.map((r) => factDimensions.econRole.values.find((v) => v.value === r)?.codes)).toEqual([['30212'], ['30217'], ['30231'], ['31013'], ['30215'], ['30216']]);
     for (const q of allFacts(def)) expect(q.filter?.fundSource).toBe('general');
   });
 
