@@ -16,7 +16,7 @@ import { startLocalHost } from '../../electron/host/server.js';
 import { benchChecks } from './cases/checks.js';
 import { benchCodesImport } from './cases/codes-import.js';
 import { benchDerive } from './cases/derive.js';
-import { benchDocxExport } from './cases/docx-export.js';
+import { benchDocxExport, benchXlsxExport } from './cases/docx-export.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import { callOk } from '../helpers/core.js';
@@ -256,7 +256,7 @@ async function main(): Promise<void> {
     }
     core.closeAll();
 
-    for (const c of [...(await benchDerive()), ...(await benchChecks()), await benchCodesImport(), await benchDocxExport()]) recordSummary(c);
+    for (const c of [...(await benchDerive()), ...(await benchChecks()), await benchCodesImport(), await benchDocxExport(), benchXlsxExport()]) recordSummary(c);
 
     const sqlite = new Database(':memory:');
     const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;

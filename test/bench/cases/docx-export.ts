@@ -19,12 +19,13 @@ import {
 import { cellText, columnWidths } from '../../../electron/core/io/docx/table.js';
 import { LATIN, MARGIN, PAGE, SONGTI, documentStyles, printableWidth } from '../../../electron/core/io/docx/typography.js';
 import { writeDocx } from '../../../electron/core/io/docx/write.js';
+import { writeXlsx } from '../../../electron/core/io/xlsx/write.js';
 import type { PrintDocument, PrintTable } from '../../../shared/print/types.js';
 import { benchDocument } from '../../render/printFixtures.js';
 import { figure, type BenchFigure } from '../stats.js';
 
 /**
- * .docx export of a workbook-sized document: the full 湖南 2020 set (seed 001's 17 tables) plus 300
+ * .docx and .xlsx export of a workbook-sized document: the full 湖南 2020 set (seed 001's 17 tables) plus 300
  * 项目绩效目标表 with 12 indicator rows each. Times our writer (frame from the docx library, table XML spliced
  * in) against the docx library building the same tables itself, each in its own process so its peak memory
  * (maxRSS, Node and tsx included) is its own.
@@ -35,7 +36,9 @@ const RUNS = 5;
 const TARGET_MS = 1500;
 const TARGET_MB = 500;
 
-type Writer = 'ours' | 'library';
+/** Our .docx writer, the docx library alone (the baseline), our .xlsx writer. */
+type Writer = 'ours' | 'library' | 'xlsx';
+const WRITERS = ['ours', 'library', 'xlsx'] as const;
 
 interface ChildReport {
   times: number[];
@@ -97,7 +100,7 @@ async function libraryOnly(doc: PrintDocument): Promise<Buffer> {
 
 async function child(writer: Writer, runs: number): Promise<void> {
   const doc = benchDocument(PROJECTS);
-  const write = writer === 'ours' ? writeDocx : libraryOnly;
+  const write = { ours: writeDocx, library: libraryOnly, xlsx: writeXlsx }[writer];
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
@@ -112,7 +115,7 @@ async function child(writer: Writer, runs: number): Promise<void> {
 function measure(writer: Writer, runs: number): ChildReport {
   const out = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), writer, String(runs)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const last = out.stdout.trim().split('\n').at(-1) ?? '';
-  if (out.status !== 0 || !last.startsWith('{')) throw new Error(`docx bench (${writer}) failed: ${out.stderr.slice(-2000)}`);
+  if (out.status !== 0 || !last.startsWith('{')) throw new Error(`export bench (${writer}) failed: ${out.stderr.slice(-2000)}`);
   return JSON.parse(last) as ChildReport;
 }
 
@@ -133,8 +136,18 @@ export async function benchDocxExport(): Promise<BenchFigure> {
   };
 }
 
+/** .xlsx export of the same document (exceljs lays out the sheets, Node's zlib packs them), in its own process. */
+export function benchXlsxExport(): BenchFigure {
+  const xlsx = measure('xlsx', RUNS + 1);
+  return {
+    ...figure(`.xlsx export, ${xlsx.tables} sheets (湖南2020 set + ${PROJECTS} projects × 12 indicators)`, xlsx.times.slice(1), TARGET_MS),
+    met: xlsx.maxRssMb < TARGET_MB,
+    note: `peak RSS ${xlsx.maxRssMb.toFixed(0)} MB (target < ${TARGET_MB} MB), ${(xlsx.bytes / 1024).toFixed(0)} KB`,
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [writer, runs] = process.argv.slice(2);
-  if (writer === 'ours' || writer === 'library') await child(writer, Number(runs) || 1);
+  if ((WRITERS as readonly string[]).includes(writer ?? '')) await child(writer as Writer, Number(runs) || 1);
   else console.log(await benchDocxExport());
 }
