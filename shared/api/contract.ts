@@ -209,6 +209,11 @@ export const methods = {
   'checks.run': method<CheckFinding[]>()(z.strictObject({ path })),
   /** The rules a workbook's set checks with (shipped ones not switched off, then the set's own); without a path, the shipped rules. */
   'checks.rules': method<Rule[]>()(z.strictObject({ path: path.optional() })),
+  /**
+   * Writes (or, with an empty text, removes) the 说明 of an open 需说明 or 错误 finding, by its id. One undoable
+   * change; the text is kept in the workbook and shown with the finding for as long as the finding exists.
+   */
+  'checks.explain': method<ChangeResult>()(z.strictObject({ path, finding: z.string().min(1).max(300), text: z.string().max(2000) })),
 
   // 绩效目标 (model: shared/tables/model/performance.json; binding of layouts: shared/perf/binding.ts)
   /** Quality review of the 绩效 tables: errors first, each finding naming table, row and column. */

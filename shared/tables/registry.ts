@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import modelBudget from './model/budget.json' with { type: 'json' };
+import modelChecks from './model/checks.json' with { type: 'json' };
 import modelPerformance from './model/performance.json' with { type: 'json' };
 import { withResolvedOptions } from './options.js';
 import type { TableDef, TableSet, TableSetFile } from './schema.js';
@@ -33,7 +34,7 @@ export function builtInTableSets(): unknown[] {
  * Same JSON shape as a table set; every workbook has them, and layouts point at them with `store`.
  * Each model document is a JSON file in ./model, listed here.
  */
-const builtInModels: unknown[] = [modelBudget, modelPerformance];
+const builtInModels: unknown[] = [modelBudget, modelPerformance, modelChecks];
 
 /** A table set that cannot be used; `problems` says what to fix, `message` lists the first few. */
 export class TableSetError extends Error {
