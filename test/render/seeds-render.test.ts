@@ -114,6 +114,11 @@ describe.each(RUNS)('seed $id exported to .$format', ({ id, part, inOrder, docxO
     expect(inOrder.filter((t) => !docxOnly.includes(t) && !text.includes(squash(t)))).toEqual([]);
   });
 
+  it.runIf(format === 'docx')('has no blank page (a page holding nothing but its number)', () => {
+    const blank = pages.slice(0, -1).flatMap((p, i) => (p.replace(/[\s\d—]/g, '') === '' ? [i + 1] : []));
+    expect(blank).toEqual([]);
+  });
+
   it('puts every table title on a page of its orientation, in document order', () => {
     let from = 0;
     const onPage = (t: PrintTable) => {

@@ -93,18 +93,33 @@ function sections(doc: PrintDocument): Section[] {
       current = current.xml.length === 0 ? Object.assign(current, { orientation: o }) : { orientation: o, xml: [] };
       if (!out.includes(current)) out.push(current);
       breakPending = false;
-    } else if (breakPending) {
-      current.xml.push(PAGE_BREAK_XML);
-      breakPending = false;
     }
     previous = block.kind;
-    if (block.kind === 'heading') current.xml.push(headingXml(block.level, block.text, block.toc));
+    let xml: string;
+    if (block.kind === 'heading') xml = headingXml(block.level, block.text, block.toc);
     else if (block.kind === 'paragraph') {
-      current.xml.push(paragraphXml(STYLE.body, block.text, { align: block.align === 'left' || !block.align ? 'both' : block.align, noIndent: block.indent === false || (!!block.align && block.align !== 'left') }));
-    } else current.xml.push(tableBlockXml(block.table, printableWidth(o), marks.get(block)));
+      xml = paragraphXml(STYLE.body, block.text, { align: block.align === 'left' || !block.align ? 'both' : block.align, noIndent: block.indent === false || (!!block.align && block.align !== 'left') });
+    } else xml = tableBlockXml(block.table, printableWidth(o), marks.get(block));
+    current.xml.push(breakPending ? withPageBreakBefore(xml) : xml);
+    breakPending = false;
   });
   return out;
 }
+
+/**
+ * Starts a block on a new page through its first paragraph (w:pageBreakBefore). A paragraph holding only a
+ * page break would itself spill onto a new page after a table that fills its page, leaving a blank page.
+ */
+function withPageBreakBefore(xml: string): string {
+  const styled = /^<w:p><w:pPr><w:pStyle w:val="[^"]*"\/>/.exec(xml);
+  return styled ? `${styled[0]}<w:pageBreakBefore/>${xml.slice(styled[0].length)}` : PAGE_BREAK_XML + xml;
+}
+
+/**
+ * The paragraph that carries a section's properties (the docx library adds one per section) shrunk to a
+ * 1 pt line, so after a table that fills its page it does not spill onto a page of its own.
+ */
+const TINY_SECTION_PARAGRAPH = '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr><w:sectPr>';
 
 function pageNumberFooter(): Footer {
   const font = { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: SONGTI };
@@ -162,7 +177,7 @@ export async function writeDocx(doc: PrintDocument): Promise<Buffer> {
     at = end;
   });
   pieces.push(xml.slice(at));
-  xml = pieces.join('');
+  xml = pieces.join('').replaceAll('<w:p><w:pPr><w:sectPr>', TINY_SECTION_PARAGRAPH);
   main.data = Buffer.from(xml, 'utf8');
   return writeZip(entries);
 }
