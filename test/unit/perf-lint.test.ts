@@ -261,6 +261,19 @@ describe('indicator values', () => {
       rule: 'perf.no-unit',
       message: '项目“项目p1” › 数量指标“安装设备数”的指标值“3”只有数字，没有计量单位。请写明单位（如“3个”“3人”“3万元”）。',
     });
+    // Seed 004: the unit is in the name (保障的农业社区个数 5), or bare figures add up to the 预算数 in the table's
+    // unit (一般债券本息 (20 万元 here): 本金 12.5 + 利息 7.5); a bare figure that does not is still reported.
+    expect(lintPerformance(input(withOne(indicator('p1', '产出指标', '数量指标', '保障的农业社区个数', '5'))))).toEqual([]);
+    const debt = (principal: string) => ({
+      [PERF_TABLES.projects]: [project('p1')],
+      [PERF_TABLES.indicators]: [
+        ...goodIndicators('p1').filter((r) => r.cells.level2 !== '数量指标'),
+        indicator('p1', '产出指标', '数量指标', '支付到期本金款', principal),
+        indicator('p1', '产出指标', '数量指标', '支付到期利息款', '7.5'),
+      ],
+    });
+    expect(lintPerformance(input(debt('12.5')))).toEqual([]);
+    expect(lintPerformance(input(debt('13'))).map((f) => f.rule)).toEqual(['perf.no-unit', 'perf.no-unit']);
     // 质量 and 效益 may be qualitative (编报说明: 军休服务房建筑标准 “办公用房标准”).
     expect(lintPerformance(input(withOne(indicator('p1', '产出指标', '质量指标', '军休服务房建筑标准', '办公用房标准'))))).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { Dec, toUnit } from '../../money/decimal.js';
+import type { MoneyUnit } from '../../tables/schema.js';
 import type { FindingList } from '../findings.js';
 import { canonicalUnit, parseIndicatorValue, squeezeText, statesQuantity } from '../indicator.js';
 import { itemWhere, type IndicatorItem, type Owner, type PerfInput } from '../owners.js';
@@ -17,7 +19,21 @@ function adder(owner: Owner, out: FindingList): Add {
 
 const quoted = (item: IndicatorItem): string => `“${item.valueText}”`;
 
-function checkQuantified(owner: Owner, item: IndicatorItem, add: Add): boolean {
+/** A counting word in the indicator's name gives the unit of a bare number: 保障的农业社区个数 5 means 5个. */
+const UNIT_IN_NAME = /(个数|人数|次数|户数|家数|件数|台数|套数|天数|项数|所数|辆数|场次|人次|户次)$/;
+
+/**
+ * Bare figures of one project that add up exactly to its 预算数 are money in the table's unit (一般债券本息:
+ * 支付到期本金款 319.5 + 支付到期利息款 806.31 = 1125.81 万元), not counts without a unit.
+ */
+function bareMoney(owner: Owner, unit: MoneyUnit): Set<IndicatorItem> {
+  const bare = owner.indicators.filter((i) => i.kind === '数量' && i.parsed.kind === 'number' && (i.parsed.unit ?? '') === '');
+  if (bare.length === 0 || owner.amount === null) return new Set();
+  const sum = bare.reduce((acc, i) => acc.plus(i.parsed.value!), new Dec(0));
+  return sum.eq(toUnit(owner.amount, unit)) ? new Set(bare) : new Set();
+}
+
+function checkQuantified(owner: Owner, item: IndicatorItem, add: Add, money: Set<IndicatorItem>): boolean {
   const where = itemWhere(owner, item);
   const quantified = item.parsed.kind === 'number' || statesQuantity(item.valueText);
   if (item.valueText === '') {
@@ -36,7 +52,7 @@ function checkQuantified(owner: Owner, item: IndicatorItem, add: Add): boolean {
       return false;
     }
   }
-  if (item.kind === '数量' && item.parsed.kind === 'number' && (item.parsed.unit ?? '') === '') {
+  if (item.kind === '数量' && item.parsed.kind === 'number' && (item.parsed.unit ?? '') === '' && !UNIT_IN_NAME.test(squeezeText(item.name)) && !money.has(item)) {
     const v = item.parsed.value!;
     add(item, 'perf.no-unit', 'warning', 'value', `${where}的指标值“${v}”只有数字，没有计量单位。请写明单位（如“${v}个”“${v}人”“${v}万元”）。`);
     return false;
@@ -135,8 +151,9 @@ function checkPeriodValue(owner: Owner, item: IndicatorItem, add: Add): void {
 export function checkIndicatorValues(owners: Owner[], input: PerfInput, out: FindingList): void {
   for (const owner of owners) {
     const add = adder(owner, out);
+    const money = bareMoney(owner, input.moneyUnit);
     for (const item of owner.indicators) {
-      if (checkQuantified(owner, item, add)) checkUnitFits(owner, item, add);
+      if (checkQuantified(owner, item, add, money)) checkUnitFits(owner, item, add);
       checkTimeliness(owner, item, input, add);
       checkRepeatsName(owner, item, add);
       checkNameDesc(owner, item, add);
