@@ -284,6 +284,7 @@ describe('indicator values', () => {
       [indicator('p1', '产出指标', '成本指标', '预算执行率', '>=90%'), '是百分比，但成本指标反映的是所需成本'],
       [indicator('p1', '产出指标', '质量指标', '验收合格率', '12人'), '是比率类指标，指标值“12人”却以“人”计'],
       [indicator('p1', '产出指标', '数量指标', '行政村个数', '100%'), '是数量类指标，指标值“100%”却是百分比'],
+      [indicator('p1', '产出指标', '数量指标', '填埋处置量', '100%'), '是数量类指标，指标值“100%”却是百分比'],
       [indicator('p1', '产出指标', '时效指标', '完成时限', '100%'), '是完成时限，指标值“100%”却是百分比'],
       [indicator('p1', '产出指标', '质量指标', '发放达标率', '按照文件要求，保质保量完成', { desc: '实际发放的企业/应发放的企业*100%' }), '的描述是比率公式'],
     ];
@@ -299,6 +300,9 @@ describe('indicator values', () => {
       '项目“项目p1” › 时效指标“完成时限”的时限“2021年”早于预算年度2023年，可能沿用了往年的表格。请改为2023年内的时限。',
     );
     expect(lintPerformance(input(withOne(indicator('p1', '产出指标', '时效指标', '完成时限', '2023 年 12\n月 31 日'))))).toEqual([]);
+    // Seed 004 雪亮工程二期: a project paying the 尾款 of work finished in 2021 states that year rightly.
+    const finalPayment = { ...withOne(indicator('p1', '产出指标', '时效指标', '完成时限', '2021年')), [PERF_TABLES.projects]: [project('p1', { purpose: '用于雪亮工程二期建设尾款支付' })] };
+    expect(lintPerformance(input(finalPayment))).toEqual([]);
   });
 
   it('a value that only repeats the name is a hint', () => {

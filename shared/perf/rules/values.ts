@@ -61,7 +61,8 @@ function checkQuantified(owner: Owner, item: IndicatorItem, add: Add, money: Set
 }
 
 const RATE_NAME = /(?:率|比率|比例|占比)(?:（%）|\(%\)|%)?$/;
-const COUNT_NAME = /人数|户数|个数|次数|数量|件数|项数|家数|台数|套数/;
+/** Names of counted quantities; a name ending in 量 (填埋处置量) counts too, 质量 does not. */
+const COUNT_NAME = /人数|户数|个数|次数|数量|件数|项数|家数|台数|套数|(?<!质)量$/;
 const DEADLINE_NAME = /时限|时间|日期/;
 const RATIO_FORMULA = /[*×xX]\s*100\s*[%％]/;
 
@@ -102,7 +103,9 @@ function checkTimeliness(owner: Owner, item: IndicatorItem, input: PerfInput, ad
   if (item.kind !== '时效') return;
   const leading = /^((?:19|20)\d{2})年/.exec(item.valueText.normalize('NFKC'));
   const year = item.parsed.kind === 'date' ? item.parsed.year : leading ? Number(leading[1]) : undefined;
-  if (year !== undefined && year < input.year) {
+  // A 尾款 (final payment) project pays this year for work finished earlier: its past 完成时限 is right.
+  const finalPayment = ['name', 'purpose', 'goal'].some((k) => (owner.cells[k] ?? '').includes('尾款'));
+  if (year !== undefined && year < input.year && !finalPayment) {
     add(item, 'perf.time-year', 'warning', 'value', `${itemWhere(owner, item)}的时限${quoted(item)}早于预算年度${input.year}年，可能沿用了往年的表格。请改为${input.year}年内的时限。`);
   }
 }
