@@ -99,6 +99,30 @@ function writeCell(ws: ExcelJS.Worksheet, row: number, c: PrintCell, header: boo
   cell.alignment = { horizontal: c.align, vertical: 'middle', wrapText: c.wrap ?? header, ...(c.indent ? { indent: c.indent } : {}) };
 }
 
+/** Display width of a text in 10.5pt points: CJK characters full width, others about half. */
+function textPoints(text: string): number {
+  let points = 0;
+  for (const ch of text) points += ch.charCodeAt(0) > 0x2e80 ? 10.5 : 5.8;
+  return points;
+}
+
+/**
+ * Row height for wrapped text: neither Excel nor LibreOffice grows a row for text in merged cells when the
+ * file opens, so the lines each cell needs at its printed width are counted here.
+ */
+function rowHeight(cells: readonly PrintCell[], widths: readonly number[]): number {
+  let lines = 1;
+  for (const c of cells) {
+    if (c.rowSpan > 1) continue;
+    let width = 0;
+    for (let i = c.col; i < c.col + c.colSpan; i += 1) width += widths[i] ?? 0;
+    const usable = Math.max(10.5, width - 6);
+    const needed = c.text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textPoints(line) / usable)), 0);
+    lines = Math.max(lines, needed);
+  }
+  return Math.max(18, lines * 14 + 4);
+}
+
 function writeTable(ws: ExcelJS.Worksheet, t: PrintTable): void {
   const width = Math.max(1, t.columns.length);
   let row = 1;
@@ -121,12 +145,16 @@ function writeTable(ws: ExcelJS.Worksheet, t: PrintTable): void {
     if (t.unitLine) lineRow(ws, row++, width, t.unitLine, TABLE_FONT, 'left');
     if (t.moneyUnitLine) lineRow(ws, row++, width, t.moneyUnitLine, TABLE_FONT, 'right');
   }
+  // Column widths in Excel's units, and the same widths in points for the row heights.
+  const excelWidths = t.columns.map((c) => Math.max(4, Math.round((c.width / POINTS_PER_EXCEL_UNIT) * 10) / 10));
+  const widths = excelWidths.map((w) => w * POINTS_PER_EXCEL_UNIT);
   const headerStart = row;
   const all = [...t.header.map((r) => ({ r, header: true })), ...t.rows.map((r) => ({ r, header: r.role === 'header' || r.role === 'number' }))];
   const bodyRow = (i: number): number => headerStart + t.header.length + i;
   all.forEach(({ r, header }, i) => {
     const at = headerStart + i;
     for (let col = 1; col <= width; col += 1) ws.getCell(at, col).border = BORDER;
+    ws.getRow(at).height = rowHeight(r.cells, widths);
     for (const c of r.cells) {
       writeCell(ws, at, c, header);
       if (c.colSpan > 1 || c.rowSpan > 1) ws.mergeCells(at, c.col + 1, at + c.rowSpan - 1, c.col + c.colSpan);
@@ -147,7 +175,7 @@ function writeTable(ws: ExcelJS.Worksheet, t: PrintTable): void {
 
   const points = t.columns.reduce((sum, c) => sum + c.width, 0);
   t.columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = Math.max(4, Math.round((c.width / POINTS_PER_EXCEL_UNIT) * 10) / 10);
+    ws.getColumn(i + 1).width = excelWidths[i]!;
   });
   const headerEnd = headerStart + t.header.length - 1;
   ws.pageSetup = {
