@@ -122,17 +122,20 @@ function measure(writer: Writer, runs: number): ChildReport {
 /** Our writer (warm-up run + RUNS timed runs) and the docx library alone (one run), each in a child process. */
 export async function benchDocxExport(): Promise<BenchFigure> {
   const ours = measure('ours', RUNS + 1);
+  // Peak memory of one export, like the library's single run: over several runs in one process the lazy
+  // collector keeps earlier runs' garbage and the peak says more about V8 than about the writer.
+  const oursOnce = measure('ours', 1);
   const library = measure('library', 1);
   const oursTimes = ours.times.slice(1);
   const fig = figure(`.docx export, ${ours.tables} tables (湖南2020 set + ${PROJECTS} projects × 12 indicators)`, oursTimes, TARGET_MS);
   const libMs = library.times[0]!;
   return {
     ...fig,
-    met: ours.maxRssMb < TARGET_MB,
+    met: oursOnce.maxRssMb < TARGET_MB && ours.maxRssMb < TARGET_MB,
     note:
-      `peak RSS ${ours.maxRssMb.toFixed(0)} MB (target < ${TARGET_MB} MB), ${(ours.bytes / 1024).toFixed(0)} KB; ` +
+      `peak RSS ${oursOnce.maxRssMb.toFixed(0)} MB for one export, ${ours.maxRssMb.toFixed(0)} MB over ${RUNS + 1} (target < ${TARGET_MB} MB), ${(ours.bytes / 1024).toFixed(0)} KB; ` +
       `docx library alone: ${(libMs / 1000).toFixed(2)} s, peak RSS ${library.maxRssMb.toFixed(0)} MB → ` +
-      `${(libMs / fig.medianMs).toFixed(1)}× slower, ${(library.maxRssMb / ours.maxRssMb).toFixed(1)}× the memory`,
+      `${(libMs / fig.medianMs).toFixed(1)}× slower, ${(library.maxRssMb / oursOnce.maxRssMb).toFixed(1)}× the memory`,
   };
 }
 
