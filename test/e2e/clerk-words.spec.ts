@@ -18,6 +18,7 @@ async function create2020(page: Page): Promise<void> {
 const ghostCell = (page: Page, r: number, c: number) => page.getByTestId('grid').locator(`td[data-r="${r}"][data-c="${c}"]`);
 const cell = (page: Page, r: number, col: string) => page.getByTestId(`cell-${r}-${col}`);
 const options = (page: Page) => page.getByTestId('picker-option');
+const dcell = (page: Page, rowKey: string, col: string) => page.getByTestId(`dcell-${rowKey}-${col}`);
 
 test('收入来源 takes the words of 附件1; 所属项目 offers the workbook’s projects; 30110 has 附件5’s name', async ({ page, host }) => {
   await page.goto(host.url);
@@ -63,4 +64,25 @@ test('收入来源 takes the words of 附件1; 所属项目 offers the workbook�
   await page.keyboard.press('Enter');
   await expect(cell(page, 0, 'econCode')).toHaveText('30110 城镇职工基本医疗保险缴费');
   await expect(page.getByTestId('save-status')).toHaveText('已保存');
+
+  // The drill-down behind 附件3 names the line's project, never its internal row id.
+  await cell(page, 0, 'funcCode').click();
+  await page.keyboard.type('2010302');
+  await expect(options(page).first()).toContainText('2010302 一般行政管理事务');
+  await page.keyboard.press('Enter');
+  await cell(page, 0, 'fundSource').click();
+  await page.keyboard.type('财政拨款');
+  await expect(options(page).first()).toHaveText('经费拨款');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 0, 'fundSource')).toHaveText('经费拨款');
+  await cell(page, 0, 'amount').click();
+  await page.keyboard.type('14');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 0, 'amount')).toHaveText('14.00');
+  await page.getByTestId('table-nav-zczb').click();
+  await dcell(page, '2010302', 'total').click();
+  const line = page.getByTestId('drill-dialog').getByTestId('drill-line');
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText('项目 督查调研经费专项');
+  await expect(line).not.toContainText('#');
 });

@@ -8,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { ApiError } from '../../../shared/api/result';
-import { fundSourceLabels, natureLabels } from '../../../shared/derive/model';
+import { FACT_TABLES, fundSourceLabels, natureLabels } from '../../../shared/derive/model';
 import type { DrillLine, DrillResult } from '../../../shared/derive/types';
 import { formatMoney } from '../../../shared/money/decimal';
 import { builtinCodeList, lookupCode, type CodeKind } from '../../../shared/reference/index';
@@ -31,15 +31,22 @@ const codeText = (kind: CodeKind, code: string | undefined, year: number): strin
   return entry ? `${code} ${entry.name}` : code;
 };
 
+/**
+ * What a line's 所属项目 is called: its stored reference is the 项目编码, or '#<row id>' for a project without one
+ * (picked from the list), which the clerk must never see.
+ */
+const projectText = (ref: string, projectNames: ReadonlyMap<string, string>): string =>
+  `项目 ${projectNames.get(ref) ?? (ref.startsWith('#') ? '（已删除）' : ref)}`;
+
 /** How a fact row is classified, in words: 功能科目 · 经济科目 · 资金来源 · 性质 · 项目. */
-function classification(line: DrillLine, year: number): string {
+function classification(line: DrillLine, year: number, projectNames: ReadonlyMap<string, string>): string {
   const c = line.cells;
   const parts = [
     codeText('function', c.funcCode, year),
     codeText('econDept', c.econCode, year),
     c.fundSource ? (fundSourceLabels[c.fundSource] ?? c.fundSource) : '',
     c.nature ? (natureLabels[c.nature] ?? c.nature) : '',
-    c.project ? `项目 ${c.project}` : '',
+    c.project ? projectText(c.project, projectNames) : '',
     line.tableId === 'fact-projects' ? (c.name ?? '') : '',
   ];
   return parts.filter(Boolean).join(' · ');
@@ -52,6 +59,7 @@ function classification(line: DrillLine, year: number): string {
 export function DrillDialog({ path, target, moneyUnit, year, onClose, onJump }: { path: string; target: DrillTarget | null; moneyUnit: MoneyUnit; year: number; onClose(): void; onJump(tableId: string, rowId: string): void }) {
   const [result, setResult] = useState<DrillResult | null>(null);
   const [rowNumbers, setRowNumbers] = useState<Map<string, number>>(new Map());
+  const [projectNames, setProjectNames] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
     setResult(null);
@@ -68,7 +76,20 @@ export function DrillDialog({ path, target, moneyUnit, year, onClose, onJump }: 
         const rows = await call('workbook.rows', { path, tableId });
         if (rows.ok) rows.value.rows.forEach((row, i) => numbers.set(`${tableId}|${row.id}`, i + 1));
       }
+      // Projects by the reference a line stores (code, or '#<row id>'), for their names.
+      const names = new Map<string, string>();
+      if (r.value.lines.some((l) => l.cells.project)) {
+        const projects = await call('workbook.rows', { path, tableId: FACT_TABLES.projects });
+        if (projects.ok) {
+          for (const row of projects.value.rows) {
+            const name = [row.cells.code, row.cells.name].filter(Boolean).join(' ');
+            names.set(`#${row.id}`, name);
+            if (row.cells.code) names.set(row.cells.code, name);
+          }
+        }
+      }
       if (!live) return;
+      setProjectNames(names);
       setRowNumbers(numbers);
       setResult(r.value);
     })();
@@ -112,7 +133,7 @@ export function DrillDialog({ path, target, moneyUnit, year, onClose, onJump }: 
                     >
                       <td style={{ padding: '4px 8px', border: '1px solid #dde2e8' }}>{findModelTable(line.tableId)?.shortTitle ?? line.tableId}</td>
                       <td style={{ padding: '4px 8px', border: '1px solid #dde2e8' }}>{rowNumbers.get(`${line.tableId}|${line.rowId}`) ?? ''}</td>
-                      <td style={{ padding: '4px 8px', border: '1px solid #dde2e8' }}>{classification(line, year)}</td>
+                      <td style={{ padding: '4px 8px', border: '1px solid #dde2e8' }}>{classification(line, year, projectNames)}</td>
                       <td data-testid="drill-amount" style={{ padding: '4px 8px', border: '1px solid #dde2e8', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
                         {formatMoney(line.amount, moneyUnit)}
                       </td>
