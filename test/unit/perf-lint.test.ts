@@ -136,6 +136,14 @@ describe('amounts', () => {
     expect(only(rows)).toMatchObject({ rule: 'perf.cost-budget', severity: 'warning', message: expect.stringContaining('为 146万元，与本项目的财政资金 300万元 不一致') });
   });
 
+  it('a count and what each gets, stated in the goal, against the budget (seed 004: 27000人 × 每人153元 ≠ 400万元)', () => {
+    const goal = (text: string, amount: number) => ({ [PERF_TABLES.projects]: [project('p1', { goal: text, amount: yuan(amount), fiscalAmount: yuan(amount) })], [PERF_TABLES.indicators]: goodIndicators('p1') });
+    expect(only(goal('按预计参保人数27000人每人153元给予区级财政补助', 400)).message).toBe(
+      '项目“项目p1”的绩效目标写明27000人、每人153元，合计 413.10万元，与预算数 400万元 不一致。请核对人数、标准或预算数。',
+    );
+    expect(lintPerformance(input(goal('按预计参保人数27000人每人153元给予区级财政补助', 413.1)))).toEqual([]);
+  });
+
   it('unit cost × count against the budget (seed 004 小海北: 4062.98元/人 × 262人 ≠ 146.55万元)', () => {
     const rows = (amount: string) => ({
       [PERF_TABLES.projects]: [project('p1', { amount, fiscalAmount: amount })],

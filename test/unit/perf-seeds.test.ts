@@ -120,6 +120,7 @@ const expected: Record<SeedId, string[]> = {
     "warning perf.output-kinds zdxm-jx 项目“中小学幼儿园保安服务”",
     "warning perf.cost-budget zdxm-jx 项目“重点人群核酸检测费用” › 成本指标“区级财政投入”",
     "warning perf.unit-cost zdxm-jx 项目“小海北小学配套装备采购项目” › 成本指标“生均控制成本”",
+    "warning perf.unit-cost zdxm-jx 项目“城乡居民基本医疗保险区级财政补助”",
     "warning perf.no-unit zdxm-jx 项目“县级电子政务外网安全监测平台建设” › 数量指标“安装设备数”",
     "warning perf.unit-mismatch zdxm-jx 项目“县级电子政务外网安全监测平台建设” › 成本指标“预算执行率”",
     "warning perf.no-unit zdxm-jx 项目“支持中小企业发展资金” › 数量指标“预计支持企业”",

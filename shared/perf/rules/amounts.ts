@@ -1,7 +1,7 @@
 import { Dec, parseNumberText, sumValues } from '../../money/decimal.js';
 import { PERF_TABLES, deptRowKey } from '../binding.js';
 import { moneyText, roundedMoneyText, type FindingList } from '../findings.js';
-import { canonicalUnit } from '../indicator.js';
+import { canonicalUnit, squeezeText } from '../indicator.js';
 import { cellText, itemWhere, moneyCell, rowsOf, type Owner, type PerfInput } from '../owners.js';
 
 /**
@@ -220,11 +220,31 @@ export function checkStatedTotals(owners: Owner[], input: PerfInput, out: Findin
 /** Rounding of the per-unit figure (2 decimals) may move the product this much, not more. */
 const UNIT_COST_TOLERANCE = new Dec('0.01');
 
+/** “27000人每人153元” in a goal: a count and what each gets, which multiply out to the project's cost. */
+const STATED_UNIT_COST = /(\d+(?:\.\d+)?)\s*(人|户|名|个)[^，。；\d]{0,8}?每\2\s*(\d+(?:\.\d+)?)\s*(万元|元)/u;
+
 /** 生均控制成本 191.85元/人 × 受益学生人数 1620人 is the project's cost: it must come to the 预算数. */
 export function checkUnitCosts(owners: Owner[], input: PerfInput, out: FindingList): void {
   const unit = input.moneyUnit;
   for (const o of owners) {
     if (o.type !== 'project' || o.amount === null || o.amount.isZero()) continue;
+    const stated = STATED_UNIT_COST.exec(squeezeText(o.cells.goal ?? ''));
+    const each = stated ? parseNumberText(`${stated[3]}${stated[4]}`, { money: true, unit }) : null;
+    if (stated && each?.ok && each.value !== null) {
+      const product = new Dec(each.value).mul(stated[1]!);
+      if (product.minus(o.amount).abs().gt(o.amount.mul(UNIT_COST_TOLERANCE))) {
+        out.add({
+          rule: 'perf.unit-cost',
+          severity: 'warning',
+          store: o.store,
+          row: o.row,
+          column: 'goal',
+          where: o.where,
+          owner: o.row,
+          message: `${o.where}的绩效目标写明${stated[1]}${stated[2]}、每${stated[2]}${stated[3]}${stated[4]}，合计 ${roundedMoneyText(product, unit)}，与预算数 ${moneyText(o.amount, unit)} 不一致。请核对人数、标准或预算数。`,
+        });
+      }
+    }
     for (const item of o.indicators) {
       // A ceiling (≤550元/人/天) bounds the cost; only a stated unit cost multiplies out to the budget.
       if (item.kind !== '成本' || item.parsed.kind !== 'number' || item.parsed.op !== '=') continue;
