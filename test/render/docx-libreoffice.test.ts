@@ -11,10 +11,10 @@ import { seed001Document } from './printFixtures.js';
 /**
  * Seed 001's document rendered by LibreOffice with the CJK font aliases of DOMAIN.md §7: the PDF's text has
  * every table title in order on a page of the table's orientation, headers repeat on continued pages, figures
- * never wrap. The PNGs land in test-results/render/docx-seed001/ for people to look at.
+ * never wrap. The PNGs land in test-results/render/docx-handbuilt/ for people to look at.
  */
 
-const PNG_DIR = path.resolve('test-results/render/docx-seed001');
+const PNG_DIR = path.resolve('test-results/render/docx-handbuilt');
 
 let dir: string;
 let doc: PrintDocument;
