@@ -27,6 +27,9 @@ export async function buildWriter(): Promise<string> {
     target: 'node20',
     // Only the native module stays outside; loading zod's many files from node_modules costs more than the whole bundle.
     external: ['better-sqlite3'],
+    // CommonJS packages in the bundle (exceljs's encryptor, through the core's .xlsx writer) require Node's
+    // built-ins at run time, which an ES module bundle can only do through a real require.
+    banner: { js: "import { createRequire as __bdCreateRequire } from 'node:module'; const require = __bdCreateRequire(import.meta.url);" },
     logLevel: 'error',
   });
   return outfile;
