@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,6 +32,8 @@ export async function buildWriter(): Promise<string> {
     banner: { js: "import { createRequire as __bdCreateRequire } from 'node:module'; const require = __bdCreateRequire(import.meta.url);" },
     logLevel: 'error',
   });
+  // The table-set registry reads the built-in sets from `./sets/` beside the module, as in build/build.mjs.
+  cpSync(path.join(repo, 'shared/tables/sets'), path.join(dir, 'sets'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
   return outfile;
 }
 
