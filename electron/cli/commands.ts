@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { makeError } from '../../shared/api/errors-zh.js';
 import type { ApiError } from '../../shared/api/result.js';
+import type { ImportPreview } from '../../shared/import/preview.js';
 import { documentParts, exportFormats } from '../../shared/print/types.js';
 import { fillTemplate } from '../../shared/tables/layout.js';
 import { moneyUnits, type MoneyUnit } from '../../shared/tables/schema.js';
@@ -9,6 +11,7 @@ import { canonicalJson } from '../../shared/workbook/interchange.js';
 import { metaSchema, type WorkbookMeta } from '../../shared/workbook/types.js';
 import type { Core } from '../core/core.js';
 import { CoreError } from '../core/errors.js';
+import { previewText } from './import-preview.js';
 
 /** Wrong use of the command line: exit code 2 and a hint to the command's help. */
 export class UsageError extends Error {
@@ -89,6 +92,9 @@ function newMeta(core: Core, values: CommandContext['values']): WorkbookMeta {
   }
   return parsed.data;
 }
+
+/** Word/Excel files (old binary formats too), which only the preview reads so far. */
+const OFFICE_FILE = /\.(?:docx|xlsx|doc|xls|wps|et)$/i;
 
 function requireFolderOf(file: string): void {
   const dir = path.dirname(path.resolve(file));
@@ -204,21 +210,41 @@ export const commands: Command[] = [
   },
   {
     name: 'import',
-    summary: '从 JSON 交换文件新建工作簿',
+    summary: '导入上年的 Word/Excel 文件或 JSON 交换文件',
     usage: [
-      '用法：budgetdesk import <JSON文件> --out <文件>',
+      '用法：budgetdesk import <Word或Excel文件> --preview [--json]',
+      '      budgetdesk import <JSON文件> --out <文件>',
       '',
-      '读取由 export 导出的 JSON 文件，在 --out 指定的位置新建工作簿（已存在时不会覆盖）。',
+      '--preview：读取 .docx/.xlsx 文件，列出识别结果（所属表格套表、每张表、行数、合计金额、说明部分，',
+      '以及未能识别的内容及其位置和原因），不创建也不修改任何文件。',
+      '',
+      'JSON 文件：读取由 export 导出的 JSON 文件，在 --out 指定的位置新建工作簿（已存在时不会覆盖）。',
       '不指定 --out 时，新工作簿保存到程序的工作簿库中。文件内容有误时不会留下任何文件。',
       '',
       '选项：',
-      '  --out <文件>           新工作簿的路径',
+      '  --preview              只预览识别结果（Word/Excel 文件）',
+      '  --json                 预览结果以 JSON 输出（金额以元为单位）',
+      '  --out <文件>           新工作簿的路径（JSON 文件）',
     ].join('\n'),
-    positionals: ['JSON文件'],
-    options: { out: { type: 'string' } },
+    positionals: ['文件'],
+    options: { out: { type: 'string' }, preview: { type: 'boolean' }, json: { type: 'boolean' } },
     async run({ core, positionals, values, out }) {
+      const file = positionals[0]!;
+      if (values.preview === true) {
+        const preview = await callCore<ImportPreview>(core, 'import.preview', { path: file });
+        out(values.json === true ? canonicalJson(preview) : previewText(preview));
+        return;
+      }
+      if (OFFICE_FILE.test(file)) {
+        throw new CommandError(
+          makeError('UNSUPPORTED_FILE', {
+            name: path.basename(file),
+            issue: '从 Word/Excel 文件新建工作簿的功能尚未完成。可先用 --preview 查看识别结果',
+          }),
+        );
+      }
       const target = text(values.out);
-      const input = target === undefined ? { jsonPath: positionals[0] } : { jsonPath: positionals[0], out: target };
+      const input = target === undefined ? { jsonPath: file } : { jsonPath: file, out: target };
       const state = await callCore<{ path: string }>(core, 'library.importJson', input);
       out(`已导入为工作簿：${state.path}\n`);
     },

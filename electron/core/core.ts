@@ -13,6 +13,7 @@ import { appHandlers } from './handlers/app.js';
 import { codeHandlers } from './handlers/codes.js';
 import { backupHandlers } from './handlers/backups.js';
 import { checkHandlers } from './handlers/checks.js';
+import { importHandlers } from './handlers/import.js';
 import { libraryHandlers } from './handlers/library.js';
 import { perfHandlers } from './handlers/perf.js';
 import { printHandlers } from './handlers/print.js';
@@ -80,6 +81,7 @@ export class Core {
       ...perfHandlers(this),
       ...printHandlers(this),
       ...checkHandlers(this),
+      ...importHandlers(this),
     };
   }
 

@@ -11,6 +11,7 @@ import type { BudgetProject } from '../perf/budget-link.js';
 import { libraryEntryInputSchema, type LibraryEntry } from '../perf/library-entry.js';
 import { level1Names } from '../perf/tree.js';
 import { documentParts, exportFormats, type ExportFormat, type PrintDocument, type PrintTable } from '../print/types.js';
+import type { ImportPreview } from '../import/preview.js';
 
 /**
  * The one API contract. Every host (Electron IPC, the local HTTP host, tests, the CLI) calls
@@ -203,6 +204,10 @@ export const methods = {
   ),
   /** Without `out`, the new workbook goes into the library under the department's name. */
   'library.importJson': method<WorkbookState>()(z.strictObject({ jsonPath: path, out: path.optional() })),
+
+  // 导入 last year's .docx/.xlsx (reading: electron/core/io/read-source.ts; recognition: shared/import/)
+  /** What a Word/Excel file would give, without writing anything: the set it fits, each table as recognised, the 说明 sections, what was not recognised. */
+  'import.preview': method<ImportPreview>()(z.strictObject({ path })),
 
   // 审核 (rules: shared/checks/rules/*.json and the set's own; engine: shared/checks/engine.ts)
   /** Every finding of the workbook's rules, errors first; 需说明 findings carry their explanation when given. */

@@ -6,6 +6,7 @@ import { recognize } from '../../shared/import/recognize.js';
 import type { SourceDocument } from '../../shared/import/source.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { makeDocx, makeXlsx, p, tbl, tc, tr } from '../helpers/ooxml.js';
+import { SEED001_DEPT as NAME, seed001TypedDocx as seed001Docx } from '../helpers/seed001-docx.js';
 
 const registry = new TableSetRegistry();
 const sets = registry.list();
@@ -28,56 +29,6 @@ describe('normalising titles as offices type them', () => {
     expect(similarity('部门支出总表', '部门收入总表')).toBeLessThan(0.7);
   });
 });
-
-// Seed 001's tables as the office typed them in Word/WPS: "附件 1" and the title as separate paragraphs,
-// runs split mid-word, full-width digits, NBSP, the 单位名称/单位 lines as paragraphs or as a first row.
-const NAME = '株洲市石峰区人民政府办公室';
-
-function seed001Docx(): Promise<Buffer> {
-  const money = (v: string) => tc(v);
-  const fundHeader = (first: string) => [
-    tr([tc(first, { vMerge: 'restart' }), tc('一般公共预算拨款', { vMerge: 'restart' }), tc('政府性基金拨款', { vMerge: 'restart' }), tc(['纳入专户管理的非税收入', '拨款'], { vMerge: 'restart' }), tc('其他收入', { vMerge: 'restart' }), tc('上年结转', { vMerge: 'restart' })], { header: true }),
-  ];
-  return makeDocx(
-    [
-      p('附件 1'),
-      p(['部门收', '支总表']),
-      p(`单位名称：${NAME}`),
-      p('单位:万元'),
-      tbl(6, [
-        tr([tc('收 入', { span: 2 }), tc('支 出', { span: 4 })], { header: true }),
-        tr([tc('项 目'), tc('本年预 算'), tc('项 目'), tc('本年预算'), tc('项 目'), tc('本年预算')], { header: true }),
-        tr([tc('一、一般公共预算拨款'), money('508.93'), tc('1、一般公共服务'), money('508.93'), tc('一、基本支出 448.93', { span: 2 })]),
-        tr([tc('收 入 总 计'), money('508.93'), tc('支 出 总 计'), money('508.93'), tc('支 出 总 计 508.93', { span: 2 })]),
-      ]),
-      p('附件\u00A0２'),
-      p('部门收入总表'),
-      tbl(6, [
-        tr([tc(`单位名称：${NAME}\u3000\u3000\u3000\u3000单位：万元`, { span: 6 })]),
-        ...fundHeader('总计'),
-        tr(['508.93', '508.93', '', '', '', ''].map(money)),
-      ]),
-      p('附件 3'),
-      p('部门支出总表'),
-      p(`单位名称：${NAME}`),
-      p('单位：万元'),
-      tbl(10, [
-        tr([tc('科目', { span: 4 }), tc('总计', { vMerge: 'restart' }), tc('一般公共预算 拨款', { vMerge: 'restart' }), tc('政府性基金拨 款', { vMerge: 'restart' }), tc('纳入专户管理 的非税收入拨 款', { vMerge: 'restart' }), tc('其他收入', { vMerge: 'restart' }), tc('上年结转', { vMerge: 'restart' })], { header: true }),
-        tr([tc('科目编码', { span: 3 }), tc('科目名称', { vMerge: 'restart' }), ...Array.from({ length: 6 }, () => tc('', { vMerge: 'bare' }))], { header: true }),
-        tr([tc('类'), tc('款'), tc('项'), ...Array.from({ length: 7 }, () => tc('', { vMerge: 'bare' }))], { header: true }),
-        tr(['201', '', '', '一般公共服务', '508.93', '508.93', '', '', '', ''].map(money)),
-      ]),
-      // The same table continued on the next page: Word repeats the three header rows.
-      p(''),
-      tbl(10, [
-        tr([tc('科目', { span: 4 }), tc('总计', { vMerge: 'restart' }), tc('一般公共预算 拨款', { vMerge: 'restart' }), tc('政府性基金拨 款', { vMerge: 'restart' }), tc('纳入专户管理 的非税收入拨 款', { vMerge: 'restart' }), tc('其他收入', { vMerge: 'restart' }), tc('上年结转', { vMerge: 'restart' })], { header: true }),
-        tr([tc('科目编码', { span: 3 }), tc('科目名称', { vMerge: 'restart' }), ...Array.from({ length: 6 }, () => tc('', { vMerge: 'bare' }))], { header: true }),
-        tr([tc('类'), tc('款'), tc('项'), ...Array.from({ length: 7 }, () => tc('', { vMerge: 'bare' }))], { header: true }),
-        tr(['201', '03', '01', '行政运行', '448.93', '448.93', '', '', '', ''].map(money)),
-      ]),
-    ].join(''),
-  );
-}
 
 describe('recognising a file against every table set', () => {
   it('recognises seed 001 tables typed in Word as the 湖南 2020 set, joining a table split across pages', async () => {

@@ -16,6 +16,13 @@ export type SourceFile =
 
 const refuse = (name: string, issue: string): CoreError => new CoreError('UNSUPPORTED_FILE', { name, issue });
 
+/** Refuses a file over the import limit; callers reading from disk check the size before reading it in. */
+export function checkImportSize(bytes: number, name: string): void {
+  if (bytes > MAX_IMPORT_BYTES) {
+    throw refuse(name, `文件有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  }
+}
+
 const startsWith = (buf: Buffer, bytes: number[]): boolean => bytes.every((b, i) => buf[i] === b);
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -67,9 +74,7 @@ function describeForeign(buf: Buffer): string {
  * do. Nothing is written anywhere.
  */
 export async function readSourceFile(buf: Buffer, name: string, options: { convert?: boolean } = {}): Promise<SourceFile> {
-  if (buf.length > MAX_IMPORT_BYTES) {
-    throw refuse(name, `文件有 ${(buf.length / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-  }
+  checkImportSize(buf.length, name);
   if (buf.length === 0) throw refuse(name, '文件是空的（0 字节），可能复制未完成');
   if (startsWith(buf, ZIP)) return { kind: 'office', document: await readOffice(buf, name) };
   if (startsWith(buf, OLE)) {
