@@ -49,6 +49,14 @@ const EMPTY_NOTE = /空表|无.*(?:收支|支出|安排|预算)/;
 /** "一、基本支出 448.93": a label, then an amount at the end of the same cell. */
 const LABEL_AND_AMOUNT = /^(.*?[^\d\s.,])[\s\u3000]*(-?[\d,]+(?:\.\d+)?)$/;
 
+/** Text columns whose fixed cells print a label and its amount together (seed 001 附件1's 经济分类 side). */
+function labelAndAmountColumns(def: TableDef): Set<string> {
+  const keys = new Set<string>();
+  if (def.body.kind !== 'fixed') return keys;
+  for (const row of def.body.rows) for (const [key, cell] of Object.entries(row.cells)) if (typeof cell === 'object' && 'label' in cell) keys.add(key);
+  return keys;
+}
+
 /** The layout's columns in print order, each with the grid column it heads in the file. */
 function columnMap(def: TableDef, t: TableInContext, headerRows: number): { col: ColumnDef; at: number }[] {
   const visible = visibleColumns(def);
@@ -79,13 +87,15 @@ function parseFigure(text: string, col: ColumnDef, unit: MoneyUnit): { ok: true;
 /**
  * Reads a recognised table (not a form) into its layout's columns. The header rows are taken as the layout
  * prints them (their labels were what recognised the table), a 栏次 row is skipped, a label-and-amount cell
- * spanning a text and a money column is split, and a single text across the table is its empty-table note.
+ * is read whole with its amount as the value where the layout prints one too, and split where it spans a
+ * text and a money column of the layout, and a single text across the table is its empty-table note.
  */
 export function readTable(def: TableDef, t: TableInContext, defaultUnit: MoneyUnit): ReadTable {
   const unit: MoneyUnit = t.moneyUnit ?? defaultUnit;
   const headerRows = headerCells(def.header).rows;
   const columns = columnMap(def, t, headerRows);
   const byPosition = new Map(columns.map((c) => [c.at, c.col]));
+  const labelled = labelAndAmountColumns(def);
   const out: ReadTable = { tableId: def.id, where: t.table.where, moneyUnit: unit, rows: [], unread: [], cells: 0, read: 0 };
   const count = (cell: SourceCell): boolean => {
     if (cell.text.trim() === '') return false;
@@ -120,6 +130,14 @@ export function readTable(def: TableDef, t: TableInContext, defaultUnit: MoneyUn
         continue;
       }
       const text = cell.text.trim();
+      if (labelled.has(col.key)) {
+        // "一、基本支出 448.93" as the layout prints it; a label alone (a zero amount) is read as text.
+        const both = LABEL_AND_AMOUNT.exec(text);
+        const figure = both ? parseFigure(both[2]!, { ...col, type: 'money' }, unit) : null;
+        cells[col.key] = figure?.ok && figure.value !== null ? { text, value: figure.value } : { text };
+        out.read += 1;
+        continue;
+      }
       const nextCol = byPosition.get(cell.col + 1);
       const split = cell.colSpan > 1 && !isNumericColumn(col) && nextCol && isNumericColumn(nextCol) ? LABEL_AND_AMOUNT.exec(text) : null;
       if (split && nextCol) {

@@ -50,7 +50,9 @@ function headerLeaves(nodes: HeaderNode[], path: string, add: AddProblem): strin
   const keys: string[] = [];
   nodes.forEach((node, i) => {
     const at = `${path}[${i}]`;
-    if (node.label.trim() === '') add(at, '表头单元格没有文字');
+    // A leaf may be blank: seed 001 附件1 prints an empty third column under 收入.
+    if (node.label.trim() === '' && node.children) add(at, '有下级表头的表头单元格没有文字');
+    if (node.label.trim() === '' && node.key === undefined) add(at, '表头单元格没有文字，也没有指定列（key）');
     if (node.children) {
       if (node.key !== undefined) add(at, `表头“${node.label}”有下级表头，不能再指定列 ${node.key}`);
       keys.push(...headerLeaves(node.children, `${at}.children`, add));

@@ -72,17 +72,17 @@ test('budget facts: code pickers, paste, derived tables, drill-down, empty note'
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('total-amount')).toHaveText('85.00');
 
-  // 附件1 收支总表.
+  // 附件1 收支总表: the 经济分类 side prints each item with its amount in one cell, as seed 001 does.
   await page.getByTestId('table-nav-szzb').click();
   await expect(page.getByTestId('table-title')).toContainText('部门收支总表');
   await expect(dcell(page, 'r1', 'incomeAmount')).toHaveText('85.00');
   await expect(dcell(page, 'r2', 'incomeAmount')).toHaveText('85.00');
   await expect(dcell(page, 'r1', 'funcAmount')).toHaveText('80.00');
   await expect(dcell(page, 'r7', 'funcAmount')).toHaveText('5.00');
-  await expect(dcell(page, 'r1', 'econAmount')).toHaveText('85.00');
-  await expect(dcell(page, 'r2', 'econAmount')).toHaveText('70.00');
-  await expect(dcell(page, 'r3', 'econAmount')).toHaveText('10.00');
-  await expect(dcell(page, 'r4', 'econAmount')).toHaveText('5.00');
+  await expect(dcell(page, 'r1', 'econAmount')).toHaveText('一、基本支出 85.00');
+  await expect(dcell(page, 'r2', 'econAmount')).toHaveText('1.工资福利支出 70.00');
+  await expect(dcell(page, 'r3', 'econAmount')).toHaveText('2.商品和服务支出 10.00');
+  await expect(dcell(page, 'r4', 'econAmount')).toHaveText('3.对个人和家庭的补助 5.00');
   await expect(dcell(page, 'total', 'incomeAmount')).toHaveText('85.00');
   await expect(dcell(page, 'total', 'funcAmount')).toHaveText('85.00');
   await page.screenshot({ path: test.info().outputPath('szzb.png') });

@@ -133,11 +133,11 @@ for (const viewport of [
       await page.getByTestId('table-nav-szzb').click();
       await expect(page.getByTestId('table-title')).toContainText('部门收支总表');
       const szzb = page.getByTestId('derived-scroll');
-      await expect(page.getByTestId('dcell-total-econAmount')).toHaveText('508.93');
+      await expect(page.getByTestId('dcell-total-econAmount')).toHaveText('支 出 总 计 508.93');
       await attachScreenshot(page, testInfo, '附件1');
       await reachEveryColumn(page, szzb, columnKeys(tableDef(hunan2020, 'szzb')));
-      await expect(page.getByTestId('dcell-r1-econAmount')).toHaveText('448.93');
-      await expect(page.getByTestId('dcell-r6-econAmount')).toHaveText('60.00');
+      await expect(page.getByTestId('dcell-r1-econAmount')).toHaveText('一、基本支出 448.93');
+      await expect(page.getByTestId('dcell-r6-econAmount')).toHaveText('二、项目支出 60.00');
       expect(await shown(szzb, page.getByTestId('dcell-r6-econAmount'))).toEqual(whole);
       await attachScreenshot(page, testInfo, '附件1-右侧');
       // Down to the 总计 line (the table scrolls where the window is short): the header stays on top.

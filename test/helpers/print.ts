@@ -62,7 +62,9 @@ export function figureProblems(t: PrintTable): string[] {
   for (const row of t.rows) {
     for (const c of row.cells) {
       if (c.number === undefined) continue;
-      const shown = formatNumber(new Dec(c.number), c.decimals ?? 2);
+      const figure = formatNumber(new Dec(c.number), c.decimals ?? 2);
+      // A label-and-amount cell prints its label, then the figure; with a zero amount the label alone.
+      const shown = c.label === undefined ? figure : c.number === '0' ? c.label : `${c.label} ${figure}`;
       if (c.text !== shown && !(c.text === '' && c.number === '0')) problems.push(`${t.title} col ${c.col}: “${c.text}” vs ${c.number}`);
     }
   }

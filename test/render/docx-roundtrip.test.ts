@@ -121,10 +121,10 @@ describe('docx package', () => {
     const grid = readTables(documentXml);
     const byTitle = (title: string) => grid[tables.findIndex((t) => t.title === title)]!;
     const at = (g: ReturnType<typeof byTitle>, row: number, col: number) => g.cells.find((c) => c.row === row && c.col === col);
-    // 附件1: "收 入" spans two columns, "支 出" four; 一般公共预算拨款 508.93.
+    // 附件1: "收 入" spans three columns (the third blank), "支 出" three; 一般公共预算拨款 508.93.
     const szzb = byTitle('部门收支总表');
-    expect(at(szzb, 0, 0)).toMatchObject({ text: '收 入', colSpan: 2 });
-    expect(at(szzb, 0, 2)).toMatchObject({ text: '支 出', colSpan: 4 });
+    expect(at(szzb, 0, 0)).toMatchObject({ text: '收 入', colSpan: 3 });
+    expect(at(szzb, 0, 3)).toMatchObject({ text: '支 出', colSpan: 3 });
     expect(at(szzb, 2, 1)).toMatchObject({ text: '508.93', align: 'right' });
     // 附件11: 功能科目 over 4 columns, 科目编码 over 3, 科目名称 down 2 rows; 合计 448.93 基本支出.
     const zc = byTitle('2020年一般公共预算支出情况表');

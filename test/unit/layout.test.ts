@@ -99,12 +99,19 @@ describe('headerCells on seed 001 部门预算公开表格', () => {
     expect(span(cellOf(cells, '项目名称'))).toEqual({ row: 0, col: 0, rowSpan: 3, colSpan: 1 });
   });
 
-  it('附件1 部门收支总表 is two-sided: 收入 over 2 columns, 支出 over 4', () => {
+  it('附件1 部门收支总表 is two-sided as seed 001 prints it: 收入 over 3 columns (the third blank), 支出 over 3', () => {
     const { rows, cells } = headerCells(table('hunan-2020', 'szzb').header);
     expect(rows).toBe(2);
-    expect(span(cellOf(cells, '收 入'))).toEqual({ row: 0, col: 0, rowSpan: 1, colSpan: 2 });
-    expect(span(cellOf(cells, '支 出'))).toEqual({ row: 0, col: 2, rowSpan: 1, colSpan: 4 });
-    expect(cells.filter((c) => c.row === 1).map((c) => c.key)).toEqual(['incomeItem', 'incomeAmount', 'funcItem', 'funcAmount', 'econItem', 'econAmount']);
+    expect(span(cellOf(cells, '收 入'))).toEqual({ row: 0, col: 0, rowSpan: 1, colSpan: 3 });
+    expect(span(cellOf(cells, '支 出'))).toEqual({ row: 0, col: 3, rowSpan: 1, colSpan: 3 });
+    expect(cells.filter((c) => c.row === 1).map((c) => [c.key, c.label])).toEqual([
+      ['incomeItem', '项 目'],
+      ['incomeAmount', '本年预算'],
+      ['incomeSpare', ''],
+      ['funcItem', '项 目'],
+      ['funcAmount', '本年预算'],
+      ['econAmount', '本年预算'],
+    ]);
   });
 
   it('附件17 prints a 栏次 row matching its columns', () => {

@@ -3,7 +3,6 @@ import { Core } from '../../electron/core/core.js';
 import type { DerivedTable } from '../../shared/derive/types.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { callOk, makeCore } from '../helpers/core.js';
-import { makeTempDir } from '../helpers/temp.js';
 import { createSeed001Workbook, printed, seed001Expected } from '../fixtures/seed001/load.js';
 
 /**
@@ -40,33 +39,15 @@ describe('seed 001 (湖南 2020, 株洲市石峰区人民政府办公室)', () =
     expect({ ...got, header: sortHeader(got.header) }).toEqual({ ...print, header: sortHeader(print.header) });
   });
 
-  it('a layout prints 附件1’s 经济分类 side as label-and-amount cells, as the seed does', async () => {
-    // The built-in 附件1 with its 经济分类 item and amount columns folded into one cell per row, as a set file would say it.
-    const hunan = new TableSetRegistry().get('hunan-2020')!;
-    const szzb = structuredClone(hunan.tables.find((t) => t.id === 'szzb')!);
-    szzb.columns = szzb.columns.filter((c) => c.key !== 'econAmount');
-    szzb.header[1]!.children = [...szzb.header[1]!.children!.slice(0, 2), { label: '本年预算', key: 'econItem' }];
-    if (szzb.body.kind !== 'fixed') throw new Error('附件1 is a fixed table');
-    for (const row of szzb.body.rows) {
-      const { econItem, econAmount, ...rest } = row.cells;
-      const amount = typeof econAmount === 'object' && 'fact' in econAmount ? econAmount : undefined;
-      row.cells = typeof econItem === 'string' && amount ? { ...rest, econItem: { label: econItem, amount } } : rest;
-    }
-    const doc = { id: 'hunan-2020-szzb-joined', name: '湖南 2020（附件1 标签与金额同格）', region: '湖南省', year: 2020, moneyUnit: '万元', extends: 'hunan-2020', tables: [szzb] };
-    const own = new Core({ dataDir: makeTempDir(), host: 'test', extraTableSets: { sets: [{ doc }], unreadable: [] } });
-    try {
-      const wb = await createSeed001Workbook(own);
-      const t = await callOk(own, 'workbook.derived', { path: wb, tableId: 'szzb', tableSetId: 'hunan-2020-szzb-joined' });
-      const econ = t.rows.map((r) => r.cells.econItem!.text);
-      // As seed 001 prints them; a zero amount leaves the label alone.
-      expect(econ.slice(0, 8)).toEqual(['一、基本支出 448.93', '1.工资福利支出 365.55', '2.商品和服务支出 69.04', '3.对个人和家庭的补助 14.34', '', '二、项目支出 60.00', '1.专项商品和服务支出 60.00', '2.对个人和家庭的补助']);
-      expect(econ.at(-1)).toBe('支 出 总 计 508.93');
-      expect(t.rows[0]!.cells.econItem).toMatchObject({ label: '一、基本支出', value: '4489253' });
-      const drill = await callOk(own, 'workbook.drill', { path: wb, tableId: 'szzb', rowKey: 'r1', col: 'econItem', tableSetId: 'hunan-2020-szzb-joined' });
-      expect([drill.total, drill.label]).toEqual(['4489253', '附件1 部门收支总表 · 一、基本支出 · 支出-本年预算']);
-    } finally {
-      own.closeAll();
-    }
+  it('附件1’s 经济分类 side prints label-and-amount cells that keep the exact amount and drill to the lines', async () => {
+    const t = await derived('szzb');
+    const econ = t.rows.map((r) => r.cells.econAmount?.text ?? '');
+    // As seed 001 prints them; a zero amount leaves the label alone.
+    expect(econ.slice(0, 8)).toEqual(['一、基本支出 448.93', '1.工资福利支出 365.55', '2.商品和服务支出 69.04', '3.对个人和家庭的补助 14.34', '', '二、项目支出 60.00', '1.专项商品和服务支出 60.00', '2.对个人和家庭的补助']);
+    expect(econ.at(-1)).toBe('支 出 总 计 508.93');
+    expect(t.rows[0]!.cells.econAmount).toMatchObject({ label: '一、基本支出', value: '4489253' });
+    const drill = await callOk(core, 'workbook.drill', { path: file, tableId: 'szzb', rowKey: 'r1', col: 'econAmount' });
+    expect([drill.total, drill.label]).toEqual(['4489253', '附件1 部门收支总表 · 一、基本支出 · 支出-本年预算']);
   });
 
   it('reports no data problems and no unusable rows', async () => {
