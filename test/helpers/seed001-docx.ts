@@ -27,7 +27,6 @@ export function seed001TypedDocx(options: { explanation?: boolean } = {}): Promi
         tr([tc('收 入', { span: 3 }), tc('支 出', { span: 3 })], { header: true }),
         tr([tc('项 目'), tc('本年预 算'), tc(''), tc('项 目'), tc('本年预算'), tc('本年预算')], { header: true }),
         tr([tc('一、一般公共预算拨款'), money('508.93'), tc(''), tc('1、一般公共服务'), money('508.93'), tc('一、基本支出 448.93')]),
-        tr([tc('二、政府性基金拨款'), money(''), tc(''), tc('8、卫生健康'), money(''), tc('2.对个人和家庭的补助')]),
         tr([tc('收 入 总 计'), money('508.93'), tc(''), tc('支 出 总 计'), money('508.93'), tc('支 出 总 计 508.93')]),
       ]),
       p('附件\u00A0２'),
