@@ -15,6 +15,7 @@ import { handlesOpenError } from '../recovery/OpenProblem';
 import { navigate } from '../router';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useNotifier } from '../ui/Notifier';
+import { ImportWizard } from '../import/ImportWizard';
 import { CreateWorkbookDialog } from './CreateWorkbookDialog';
 import { OpenByPath } from './OpenByPath';
 import { RecycleArea } from './RecycleArea';
@@ -28,6 +29,7 @@ export function HomePage() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [showRecycle, setShowRecycle] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [renaming, setRenaming] = useState<ListedWorkbook | null>(null);
   const [deleting, setDeleting] = useState<ListedWorkbook | null>(null);
   const [busy, setBusy] = useState(false);
@@ -108,9 +110,14 @@ export function HomePage() {
           <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
             工作簿
           </Typography>
-          <Button variant="contained" data-testid="new-workbook" onClick={() => setCreating(true)}>
-            新建工作簿
-          </Button>
+          <Stack direction="row" spacing={1}>
+            <Button variant="outlined" data-testid="import-file" onClick={() => setImporting(true)}>
+              从上年文件导入
+            </Button>
+            <Button variant="contained" data-testid="new-workbook" onClick={() => setCreating(true)}>
+              新建工作簿
+            </Button>
+          </Stack>
         </Stack>
         <Paper variant="outlined">
           {items === null ? <LinearProgress /> : <WorkbookList items={items} onOpen={(i) => open(i.path)} onRename={setRenaming} onDelete={setDeleting} />}
@@ -150,6 +157,7 @@ export function HomePage() {
           open(state.path);
         }}
       />
+      <ImportWizard open={importing} target={{ kind: 'new' }} onClose={() => setImporting(false)} />
       <RenameDialog open={renaming !== null} fileName={renaming?.fileName ?? ''} busy={busy} onClose={() => setRenaming(null)} onRename={(n) => void rename(n)} />
       <ConfirmDialog
         open={deleting !== null}

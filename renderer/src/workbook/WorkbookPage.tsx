@@ -18,6 +18,7 @@ import { DerivedTableView } from '../derived/DerivedTableView';
 import { FixedInputTable } from '../facts/FixedInputTable';
 import { findModelTable, modelTableDefs } from '../facts/modelTables';
 import { FileActions } from '../backups/FileActions';
+import { ImportWizard } from '../import/ImportWizard';
 import { Grid } from '../grid/Grid';
 import { isPerfGrid } from '../perf/layoutInfo';
 import { PerfTableChecks } from '../perf/PerfChecks';
@@ -45,6 +46,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
   const [session] = useState(() => new WorkbookSession(path));
   const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const [editingMeta, setEditingMeta] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     void session.open();
@@ -156,6 +158,9 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
             工作簿信息
           </Button>
           <FileActions path={path} meta={meta} />
+          <Button color="inherit" size="small" variant="outlined" disabled={!meta || !snap.tableSet} onClick={() => setImporting(true)} data-testid="import-into">
+            导入到本工作簿
+          </Button>
           <Box sx={{ flex: 1 }} />
           <SaveStatusChip status={snap.status} />
           <Tooltip title={state?.canUndo ? `撤销：${state.undoLabel ?? '上一步'}（Ctrl+Z）` : '没有可撤销的操作'}>
@@ -220,6 +225,13 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
             )}
           </Box>
         </Box>
+      )}
+      {meta && snap.tableSet && (
+        <ImportWizard
+          open={importing}
+          target={{ kind: 'into', path, deptName: meta.deptName, year: meta.year, tableSet: { id: snap.tableSet.id, name: snap.tableSet.name } }}
+          onClose={() => setImporting(false)}
+        />
       )}
       {meta && <MetaDialog open={editingMeta} meta={meta} onClose={() => setEditingMeta(false)} onSave={saveMeta} />}
     </Box>

@@ -1,0 +1,29 @@
+import { formatMoney } from '../money/decimal.js';
+import type { ImportPreview, PreviewTable } from './preview.js';
+
+/** The preview's words, the same in the wizard and in `budgetdesk import --preview`. */
+
+export const percentText = (part: number, whole: number): string => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`);
+
+/** '附件1 部门收支总表' as the set prints it, '{year}年' left out. */
+export const layoutName = (t: { number: string | null; title: string | null }): string =>
+  [t.number, t.title?.replace(/\{year\}年?/g, '')].filter((x) => x).join(' ');
+
+/** What was read from a recognised table: '22 行' / '空表' / '绩效表单'. */
+export function readSummary(t: PreviewTable): string {
+  if (t.tableId === null) return '未识别';
+  if (t.form) return '绩效表单';
+  if (t.emptyNote !== null || t.rows === 0) return '空表';
+  return `${String(t.rows)} 行`;
+}
+
+/** The table's printed 合计 in its own unit, '508.93 万元', or '' when it prints none. */
+export const totalText = (t: PreviewTable): string => (t.total !== null && t.moneyUnit !== null ? `${formatMoney(t.total, t.moneyUnit)} ${t.moneyUnit}` : '');
+
+export const kindLabel = (p: ImportPreview): string =>
+  `${p.kind === 'docx' ? 'Word 文档' : 'Excel 工作簿'}${p.convertedFrom ? `，已由旧版 .${p.convertedFrom} 转换` : ''}`;
+
+export const setLine = (p: ImportPreview): string =>
+  p.set
+    ? `${p.set.name}（${p.set.id}），识别 ${String(p.set.matched)} 张表，平均匹配度 ${percentText(p.set.score, 1)}`
+    : '无法判断（文件中没有可识别的表格）';

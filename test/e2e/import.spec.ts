@@ -1,0 +1,122 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Core } from '../../electron/core/core.js';
+import { makeDocx, p, tbl, tc, tr } from '../helpers/ooxml.js';
+import { exportSeed001Docx, SEED001_DEPT, seed001TypedDocx } from '../helpers/seed001-docx.js';
+import { makeTempDir, removeTempDir } from '../helpers/temp.js';
+import { createWorkbookInSet, expect, test } from './fixtures.js';
+
+// The files a clerk would pick, made once: seed 001 as this app exports it (all 17 tables, 说明, 绩效 tables),
+// seed 001's 附件1–3 as an office types them, and a file with a table and a figure nobody can place.
+let dir = '';
+let exported = '';
+let typed = '';
+let mixed = '';
+let junk = '';
+
+test.beforeAll(async () => {
+  dir = makeTempDir('bd-e2e-import-');
+  const core = new Core({ dataDir: path.join(dir, 'data'), host: 'test' });
+  exported = path.join(dir, '株洲市石峰区人民政府办公室2020年部门预算.docx');
+  await exportSeed001Docx(core, exported);
+  core.closeAll();
+  typed = path.join(dir, '附件1-3.docx');
+  writeFileSync(typed, await seed001TypedDocx());
+  mixed = path.join(dir, '收入表和花名册.docx');
+  writeFileSync(
+    mixed,
+    await makeDocx(
+      [
+        p('附件2'),
+        p('部门收入总表'),
+        p('单位：万元'),
+        tbl(6, [
+          tr(['总计', '一般公共预算拨款', '政府性基金拨款', '纳入专户管理的非税收入拨款', '其他收入', '上年结转'].map((t) => tc(t))),
+          tr(['508.93', '约五十万', '', '', '', ''].map((t) => tc(t))),
+        ]),
+        p('职工花名册'),
+        tbl(3, [tr([tc('姓名'), tc('性别'), tc('出生年月')]), tr([tc('张三'), tc('男'), tc('1980.01')])]),
+      ].join(''),
+    ),
+  );
+  junk = path.join(dir, '随便.docx');
+  writeFileSync(junk, '这不是 Word 文件');
+});
+
+test.afterAll(() => removeTempDir(dir));
+
+test('the wizard previews seed 001 as exported: the 湖南 2020 set, all 20 tables with their place, the 说明 sections', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('import-file').click();
+  const wizard = page.getByTestId('import-wizard');
+  await expect(wizard).toContainText('从上年文件导入');
+  // Quotes from Explorer's 复制为路径 are taken off.
+  await wizard.locator('input[name="importPath"]').fill(`"${exported}"`);
+  await wizard.getByTestId('import-read').click();
+
+  await expect(wizard.getByTestId('preview-set')).toContainText('湖南 2020 部门预算公开');
+  await expect(wizard.getByTestId('preview-set')).toContainText('识别 20 张表');
+  await expect(wizard.getByTestId('preview-dept')).toContainText(SEED001_DEPT);
+  await expect(wizard.getByTestId('preview-all-recognised')).toBeVisible();
+  const rows = wizard.getByTestId('preview-table');
+  await expect(rows).toHaveCount(20);
+  // 附件1 部门收支总表: the seed prints 收入总计 508.93 (万元).
+  await expect(rows.nth(0)).toContainText('附件1 部门收支总表');
+  await expect(rows.nth(0)).toContainText('套表第 1 张');
+  await expect(rows.nth(0).getByTestId('preview-table-total')).toHaveText('508.93 万元');
+  await expect(rows.nth(16)).toContainText('附件17 一般公共预算基本支出情况表');
+  await expect(rows.nth(17)).toContainText('部门整体支出绩效申报表');
+  await expect(rows.nth(17)).toContainText('绩效表单');
+  await expect(wizard.getByTestId('preview-narrative-section').first()).toBeVisible();
+  await expect(wizard.getByTestId('preview-unrecognised')).toContainText('未识别的内容（0 处）');
+  // Looking wrote nothing: the library is still empty after a reload.
+  await wizard.getByRole('button', { name: '关闭' }).click();
+  await expect(wizard).toBeHidden();
+  await page.reload();
+  await expect(page.getByText('还没有工作簿。')).toBeVisible();
+});
+
+test('the preview lists what it did not recognise with its place and reason; a file that is no document is refused in Chinese', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('import-file').click();
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByTestId('import-read').click();
+  await expect(wizard.getByText('请填写上年 Word（.docx）或 Excel（.xlsx）文件的完整路径。')).toBeVisible();
+
+  await wizard.locator('input[name="importPath"]').fill(junk);
+  await wizard.getByTestId('import-read').click();
+  await expect(wizard.getByTestId('import-error')).toContainText('无法导入“随便.docx”');
+  await expect(wizard.getByTestId('import-error')).toContainText('没有创建或修改任何工作簿');
+
+  await wizard.locator('input[name="importPath"]').fill(mixed);
+  await wizard.getByTestId('import-read').click();
+  await expect(wizard.getByTestId('import-error')).toBeHidden();
+  await expect(wizard.getByTestId('preview-table')).toHaveCount(2);
+  const items = wizard.getByTestId('unrecognised-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('第 1 个表格（附件2 部门收入总表）第 2 行第 2 列');
+  await expect(items.nth(0)).toContainText('约五十万');
+  await expect(items.nth(0)).toContainText('“约五十万”不是数字');
+  await expect(items.nth(1)).toContainText('职工花名册');
+  await expect(items.nth(1)).toContainText('不是“湖南 2020 部门预算公开');
+  await expect(wizard.getByTestId('preview-table').nth(1)).toContainText('未识别');
+
+  // Back to the first step with the path kept.
+  await wizard.getByTestId('import-back').click();
+  await expect(wizard.locator('input[name="importPath"]')).toHaveValue(mixed);
+});
+
+test('导入到本工作簿 previews a file against the open workbook, naming the tables the file lacks', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createWorkbookInSet(page, SEED001_DEPT, 2020, /^湖南 2020/);
+  await page.getByTestId('import-into').click();
+  const wizard = page.getByTestId('import-wizard');
+  await expect(wizard).toContainText(`导入到本工作簿（${SEED001_DEPT} · 2020年）`);
+  await wizard.locator('input[name="importPath"]').fill(typed);
+  await wizard.getByTestId('import-read').click();
+  await expect(wizard.getByTestId('preview-table')).toHaveCount(3);
+  await expect(wizard.getByTestId('preview-table').nth(2)).toContainText('附件 3 部门支出总表');
+  await expect(wizard.getByTestId('preview-table').nth(2)).toContainText('2 行');
+  await expect(wizard.getByTestId('preview-missing')).toContainText('附件4 部门支出预算明细表');
+  await expect(wizard.getByTestId('preview-set-differs')).toBeHidden();
+});
