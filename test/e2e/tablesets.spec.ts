@@ -64,7 +64,7 @@ test('工作簿信息: import the Shanghai 单位 set file, switch the workbook 
   await expect(page.getByTestId('empty-note')).toHaveText('注：本单位2024年无政府性基金财政拨款安排的预算，故本表为空表。');
   // T9 in 万元: 公务用车运行费 3.00, no 机关运行经费 for a 事业单位.
   await page.getByTestId('table-nav-sgjf').click();
-  await expect(page.getByTestId('dcell-budget-vehicleRun')).toHaveText('3.00');
+  await expect(page.getByTestId('dcell-budget-vehicleRunning')).toHaveText('3.00');
   await expect(page.getByTestId('dcell-budget-operating')).toHaveText('');
   await page.screenshot({ path: test.info().outputPath('shanghai-t9.png') });
 

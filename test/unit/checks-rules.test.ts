@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
-import type { CheckContext, PrintedLayout } from '../../shared/checks/context.js';
+import type { CheckContext } from '../../shared/checks/context.js';
 import { rulesFor, runRule, shippedRules } from '../../shared/checks/engine.js';
 import type { CheckFinding } from '../../shared/checks/rule.js';
 import type { DerivedTable } from '../../shared/derive/types.js';
-import { Dec } from '../../shared/money/decimal.js';
 import type { TableRole } from '../../shared/tables/roles.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
+import { tamper } from '../helpers/checks.js';
 import { callOk, makeCore } from '../helpers/core.js';
 import { createSeed001Workbook, seed001Edits, seed001Facts } from '../fixtures/seed001/load.js';
 
@@ -38,27 +38,6 @@ function rule(id: string, setId = 'hunan-2020') {
 
 const run = (id: string, file: string, ctx: CheckContext = ctxOf(file)): CheckFinding[] =>
   runRule(rule(id, core.workbook(file).meta().tableSetId), ctx);
-
-/** The context with one printed figure of the table of `role` changed to `wan` 万元 (or its table edited by `edit`). */
-function tamper(ctx: CheckContext, role: TableRole, edit: { row: string; col: string; wan: string } | ((t: DerivedTable) => DerivedTable)): CheckContext {
-  const change = (l: PrintedLayout): PrintedLayout => {
-    if (l.def.role !== role) return l;
-    if (typeof edit === 'function') return { ...l, table: edit(l.table) };
-    const rows = l.table.rows.map((r) =>
-      r.key !== edit.row ? r : { ...r, cells: { ...r.cells, [edit.col]: { text: edit.wan, value: new Dec(edit.wan).times(10000).toFixed() } } },
-    );
-    expect(rows).not.toEqual(l.table.rows);
-    return { ...l, table: { ...l.table, rows } };
-  };
-  return {
-    ...ctx,
-    byRole: (r) => {
-      const l = ctx.byRole(r);
-      return l && change(l);
-    },
-    printed: () => ctx.printed().map(change),
-  };
-}
 
 const messages = (f: CheckFinding[]) => f.map((x) => `${x.severity} ${x.message}`);
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/core.js';
 import { readTableSetFolder } from '../../electron/core/tablesets.js';
+import { rulesFor, runRule } from '../../shared/checks/engine.js';
+import type { CheckContext } from '../../shared/checks/context.js';
 import type { DerivedTable } from '../../shared/derive/types.js';
+import { tamper } from '../helpers/checks.js';
 import { callOk } from '../helpers/core.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { printed } from '../fixtures/seed001/load.js';
@@ -158,5 +161,49 @@ describe('Shanghai district sets, loaded from set files in the data folder', () 
     expect(printed(await derived('sgjf', SHANGHAI_SETS.dept)).rows).toEqual([['3.00', '', '', '3.00', '', '3.00', '8.00']]);
     await callOk(core, 'workbook.undo', { path: file });
     expect(printed(await derived('sgjf')).rows).toEqual([['3.00', '', '', '3.00', '', '3.00', '']]);
+  });
+
+  describe('审核: the cross-table rules find T1–T9 by role', () => {
+    /** The 事业单位's workbook on each variant, checked as the app checks it. */
+    const files = new Map<string, string>();
+    beforeAll(async () => {
+      for (const setId of Object.values(SHANGHAI_SETS)) files.set(setId, setId === SHANGHAI_SETS.unit ? file : await createShanghaiWorkbook(core, setId));
+    });
+    const ctxOf = (setId: string): CheckContext => core.checks.context(core.workbook(files.get(setId)!));
+    const run = (setId: string, id: string, ctx: CheckContext = ctxOf(setId)) => {
+      const rule = rulesFor(core.tableSets.get(setId)).find((r) => r.id === id);
+      if (!rule) throw new Error(`no rule ${id} for ${setId}`);
+      return runRule(rule, ctx).map((f) => `${f.severity} ${f.message}`);
+    };
+
+    it.each(Object.values(SHANGHAI_SETS))('%s: T1 收入 1,300,000 > T4 财政拨款 1,000,000 by the 事业收入, and no rule flags anything', async (setId) => {
+      expect(await callOk(core, 'checks.run', { path: files.get(setId)! })).toEqual([]);
+      // The roles are there: every table of the set is found by the role the rules name.
+      expect(core.tableSets.get(setId)!.tables.map((t) => t.role)).toEqual(['incomeExpense', 'income', 'expense', 'fiscal', 'generalExpense', 'fundExpense', 'capitalExpense', 'generalBasic', 'threePublic']);
+    });
+
+    it.each(Object.values(SHANGHAI_SETS))('%s: a real mismatch of T4 against T1 is an error, whichever way it goes', (setId) => {
+      // T4 收入 140 万 above T1's 收入总计 130 万: 财政拨款 cannot exceed all income.
+      const above = tamper(ctxOf(setId), 'fiscal', { row: 'total', col: 'incomeAmount', wan: '140' });
+      expect(run(setId, 'T4.vs-T1', above)).toEqual([expect.stringMatching(/^错误 财政拨款收入 1,400,000.00 大于 部门收入总计 1,300,000.00，超出 100,000.00 元。/)]);
+      // T4 收入 90 万: below T1's 收入总计 (allowed there), but not T1's own 财政拨款收入 100 万.
+      const below = tamper(ctxOf(setId), 'fiscal', { row: 'total', col: 'incomeAmount', wan: '90' });
+      expect(run(setId, 'T4.vs-T1', below)).toEqual([]);
+      expect(run(setId, 'shanghai.T4.vs-T1-fiscal', below)).toEqual([expect.stringMatching(/^错误 财政拨款收支预算总表收入总计 900,000.00 ≠ 财务收支预算总表财政拨款收入 1,000,000.00，相差 100,000.00 元。/)]);
+      // The same figures untampered pass both.
+      expect([...run(setId, 'T4.vs-T1'), ...run(setId, 'shanghai.T4.vs-T1-fiscal')]).toEqual([]);
+    });
+
+    it.each(Object.values(SHANGHAI_SETS))('%s: the within-table rules read the Shanghai columns (T2 by 财政拨款收入, T4 by fund, T9 vehicles)', (setId) => {
+      const ctx = ctxOf(setId);
+      expect(run(setId, 'shanghai.T2.row-sum', tamper(ctx, 'income', { row: 'total', col: 'fiscal', wan: '99' }))).toEqual([
+        expect.stringMatching(/^错误 “合计”合计 1,300,000.00 ≠ 各栏之和 1,290,000.00，相差 10,000.00 元。/),
+      ]);
+      expect(run(setId, 'T4.balance', tamper(ctx, 'fiscal', { row: 'total', col: 'funcTotal', wan: '99' }))).toHaveLength(1);
+      expect(run(setId, 'T4.vs-T5', tamper(ctx, 'fiscal', { row: 'total', col: 'funcGeneral', wan: '99' }))).toHaveLength(1);
+      expect(run(setId, 'T9.vehicle', tamper(ctx, 'threePublic', { row: 'budget', col: 'vehicleRunning', wan: '2' }))).toHaveLength(1);
+      // The shipped T2 rule, whose parts are Hunan's and the national fund columns, is switched off by the set.
+      expect(rulesFor(core.tableSets.get(setId)).map((r) => r.id)).not.toContain('T2.row-sum');
+    });
   });
 });
