@@ -18,6 +18,7 @@ import type { FactQuery, TableSet } from '../../shared/tables/schema.js';
 import type { Change, ChangeResult } from '../../shared/api/contract.js';
 import type { GridRow, WorkbookMeta } from '../../shared/workbook/types.js';
 import { fillTemplate } from '../../shared/tables/layout.js';
+import { econRoleLookup } from '../../shared/tables/vocabulary.js';
 import { codeListForSet } from '../../shared/derive/code-names.js';
 import { codeListsDir, loadCodeList } from './codes/store.js';
 import { CoreError } from './errors.js';
@@ -115,7 +116,7 @@ class Entry {
     private readonly meta: WorkbookMeta,
     readonly lists: Partial<Record<CodeKind, CodeList>>,
   ) {
-    this.base = new FactBase(meta.year);
+    this.base = new FactBase(meta.year, econRoleLookup(lists.econDept?.entries));
     this.stores = storesOf(set);
   }
 

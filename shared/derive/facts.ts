@@ -154,7 +154,11 @@ export class FactBase {
   private ordered: Fact[] | null = null;
   private issueList: FactIssue[] | null = null;
 
-  constructor(readonly year: number) {}
+  /** `roleOf`: the econRole of a 经济分类 code, from the year's list (vocabulary.ts econRoleLookup). */
+  constructor(
+    readonly year: number,
+    private readonly roleOf: (econCode: string) => string = econRoleOf,
+  ) {}
 
   update(model: ModelRows): FactChanges {
     const changes: FactChanges = { removed: [], added: [] };
@@ -444,7 +448,7 @@ export class FactBase {
       fundSource,
       funcCode,
       econCode,
-      econRole: econRoleOf(econCode),
+      econRole: this.roleOf(econCode),
       govEconCode: this.govCode(econCode, unit),
       nature,
       project: nature === 'project' ? (p?.id ?? ref) : '',
@@ -482,7 +486,7 @@ export class FactBase {
       fundSource: p.fundSource,
       funcCode: p.funcCode,
       econCode: p.econCode,
-      econRole: econRoleOf(p.econCode),
+      econRole: this.roleOf(p.econCode),
       govEconCode: this.govCode(p.econCode, unit),
       nature: 'project',
       project: p.id,

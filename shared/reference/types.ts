@@ -18,12 +18,17 @@ export interface CodeEntry {
   variants?: string[];
   /** Names this code had in an earlier year's list (a table still using one has a stale name). */
   former?: string[];
+  /** 经济分类 款 only: what it is spent on (an econRole of shared/tables/vocabulary.ts), when the list says. */
+  role?: string;
 }
 
 export interface CodeList {
   kind: CodeKind;
   year: number;
   entries: CodeEntry[];
-  /** 'builtin': shipped with the app; 'imported': the finance bureau's list, imported by the user. */
-  source: 'builtin' | 'imported';
+  /**
+   * 'builtin': shipped with the app; 'imported': the finance bureau's list, imported by the user;
+   * 'set': issued with the table set (its `codeLists`).
+   */
+  source: 'builtin' | 'imported' | 'set';
 }

@@ -56,7 +56,8 @@ function setIdOf(raw: unknown): string {
 
 /**
  * A set with its parent's tables merged in: the parent's tables in order, a table of `tables` with the
- * same id replacing the parent's, new ones appended, and the ids in `drop` removed.
+ * same id replacing the parent's, new ones appended, and the ids in `drop` removed; the parent's code
+ * lists are kept where the set gives none of that kind.
  */
 export function mergeExtends(doc: TableSetFile, parent: TableSet): { set: TableSet; problems: TableSetProblem[] } {
   const problems: TableSetProblem[] = [];
@@ -76,7 +77,9 @@ export function mergeExtends(doc: TableSetFile, parent: TableSet): { set: TableS
   }
   for (const t of doc.tables) if (!parentIds.has(t.id)) tables.push(t);
   const { drop: _drop, $schema: _schema, ...rest } = doc;
-  return { set: { ...rest, tables }, problems };
+  // Code lists are the year's, whatever the layouts: a child keeps its parent's unless it gives its own of a kind.
+  const codeLists = parent.codeLists || doc.codeLists ? { ...parent.codeLists, ...doc.codeLists } : undefined;
+  return { set: codeLists ? { ...rest, tables, codeLists } : { ...rest, tables }, problems };
 }
 
 /** Where a set came from, for `tablesets list` and the problems of a set that was not loaded. */

@@ -316,6 +316,15 @@ export type TableDef = z.infer<typeof tableDefSchema>;
 
 const setId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 
+/** One 科目 of a code list a set carries; `role` (经济分类 only) is what the 款 is spent on (vocabulary econRole). */
+const codeListEntrySchema = z.strictObject({
+  code: z.string().regex(/^\d{3,7}$/),
+  name: z.string().min(1),
+  role: z.string().optional(),
+});
+export type SetCodeEntry = z.infer<typeof codeListEntrySchema>;
+const codeListEntries = z.array(codeListEntrySchema).min(1);
+
 export const tableSetSchema = z.strictObject({
   id: setId,
   name: z.string().min(1),
@@ -332,6 +341,14 @@ export const tableSetSchema = z.strictObject({
    * checks load the set), `off` switches shipped rules off by id.
    */
   checks: z.strictObject({ rules: z.array(z.record(z.string(), z.unknown())).optional(), off: z.array(z.string()).optional() }).optional(),
+  /**
+   * The year's 科目 lists as the bureau issues them with the tables (支出功能分类, 部门预算支出经济分类,
+   * 政府预算支出经济分类). A list here is used for the set's year in place of the built-in one (a list the
+   * clerk imported for that year still comes first). Entries of `econDept` may name their `role`
+   * (因公出国, 公务接待, 公务用车购置/运行, 会议费, 培训费): when any does, the 三公 and 会议费/培训费 columns
+   * follow these roles instead of the usual codes, so a bureau's own codes still map.
+   */
+  codeLists: z.strictObject({ function: codeListEntries.optional(), econDept: codeListEntries.optional(), econGov: codeListEntries.optional() }).optional(),
 });
 export type TableSet = z.infer<typeof tableSetSchema>;
 

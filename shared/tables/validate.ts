@@ -514,7 +514,25 @@ export function validateTableSet(set: TableSet): TableSetProblem[] {
     }
     checkTable(t, path, add);
   });
+  checkCodeLists(set, (path, message) => problems.push({ path, message }));
   return problems;
+}
+
+/** A set's code lists: each code once, roles only on 经济分类 款 and only the vocabulary's, each role on some code. */
+function checkCodeLists(set: TableSet, add: AddProblem): void {
+  const roles = new Set<string>(factDimensions.econRole.values.map((v) => v.value));
+  for (const [kind, entries] of Object.entries(set.codeLists ?? {})) {
+    const seen = new Map<string, number>();
+    entries.forEach((e, i) => {
+      const at = `codeLists.${kind}[${i}]`;
+      if (seen.has(e.code)) add(`${at}.code`, `科目 ${e.code} 与第 ${seen.get(e.code)! + 1} 项重复`);
+      seen.set(e.code, i);
+      if (e.role === undefined) return;
+      if (kind !== 'econDept') add(`${at}.role`, '只有部门预算支出经济分类科目（econDept）可以指定用途（role）');
+      else if (!roles.has(e.role)) add(`${at}.role`, `未知的用途“${e.role}”，可用：${list([...roles])}`);
+      else if (e.code.length !== 5) add(`${at}.role`, `用途应指定在经济分类的款（5 位）上，${e.code} 不是款`);
+    });
+  }
 }
 
 /** zod's issues as problems: in Chinese, each with the JSON path of the value (an unknown key's own path). */

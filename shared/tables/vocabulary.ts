@@ -156,10 +156,21 @@ export function dimension(key: string): DimensionDef | undefined {
   return Object.hasOwn(factDimensions, key) ? (factDimensions as Record<string, DimensionDef>)[key] : undefined;
 }
 
-/** The econRole of a 部门预算支出经济分类 code ('' when it has none). */
+/** The econRole of a 部门预算支出经济分类 code ('' when it has none), by the usual codes above. */
 const roleByCode = new Map<string, string>(factDimensions.econRole.values.flatMap((v) => v.codes.map((c) => [c, v.value] as const)));
 export function econRoleOf(econCode: string): string {
   return roleByCode.get(econCode) ?? '';
+}
+
+/**
+ * The econRole lookup of a year's 经济分类 list: a list whose entries name their roles (a bureau's list
+ * issued with its set) decides alone, so its own codes map and a code it gives no role has none;
+ * a list without roles keeps the usual codes.
+ */
+export function econRoleLookup(entries: readonly { code: string; role?: string }[] | undefined): (econCode: string) => string {
+  const own = new Map<string, string>();
+  for (const e of entries ?? []) if (e.role) own.set(e.code, e.role);
+  return own.size === 0 ? econRoleOf : (code) => own.get(code) ?? '';
 }
 
 /** 单位级次 of a 预算单位 (not a fact dimension: facts carry the unit itself). */

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../electron/core/core.js';
+import { builtinCodeList } from '../../shared/reference/builtin.js';
+import { TableSetRegistry } from '../../shared/tables/registry.js';
+import { callOk } from '../helpers/core.js';
+import { makeTempDir } from '../helpers/temp.js';
+import { createSeed001Workbook } from '../fixtures/seed001/load.js';
+
+/**
+ * Issue 8: a set package carries its year's code lists, and the 三公 and 会议费/培训费 columns follow the
+ * roles its 经济分类 list gives (so a bureau's own codes map) instead of the usual codes. The bureau here
+ * counts 30225 专用燃料费 as 公务用车运行维护费 too; seed 001's figures are the seed's (附件9: 三公 5.34 =
+ * 公务接待费 5 + 0.34, 会议费 12.70, 培训费 2.30, 合计 20.34).
+ */
+
+const ROLES: Record<string, string> = { '30212': 'abroad', '30217': 'reception', '30231': 'vehicleRun', '30225': 'vehicleRun', '31013': 'vehiclePurchase', '30215': 'meeting', '30216': 'training' };
+
+function bureauSet(roles: Record<string, string> = ROLES) {
+  const econ = builtinCodeList('econDept', 2020)!.entries.map(({ code, name }) => (roles[code] ? { code, name, role: roles[code] } : { code, name }));
+  return { id: 'bureau-2020', name: '某市 2020（财政局下发科目表）', region: '湖南省', year: 2020, moneyUnit: '万元', extends: 'hunan-2020', tables: [], codeLists: { econDept: econ } };
+}
+
+let core: Core;
+let file: string;
+
+beforeAll(async () => {
+  core = new Core({ dataDir: makeTempDir(), host: 'test', extraTableSets: { sets: [{ doc: bureauSet() }], unreadable: [] } });
+  file = await createSeed001Workbook(core, { tableSetId: 'bureau-2020' });
+  // A 公用经费 line of 1 万元 on 30225 专用燃料费, from 一般公共预算.
+  await callOk(core, 'workbook.change', {
+    path: file,
+    change: { edits: [{ kind: 'insertRows', tableId: 'fact-lines', index: 0, rows: [{ funcCode: '2010301', econCode: '30225', fundSource: '经费拨款', nature: '公用经费', amount: '1' }] }] },
+  });
+});
+afterAll(() => core.closeAll());
+
+const sgjf = async (tableSetId?: string) => {
+  const t = await callOk(core, 'workbook.derived', { path: file, tableId: 'sgjf', ...(tableSetId ? { tableSetId } : {}) });
+  return Object.fromEntries(t.rows.map((r) => [r.key, r.cells.amount?.text ?? '']));
+};
+
+describe('code lists in a set package', () => {
+  it('the 三公 columns follow the roles of the set’s 经济分类 list: 30225 counts as 公务用车运行维护费', async () => {
+    expect(await sgjf()).toMatchObject({ total: '21.34', threePublic: '6.34', reception: '5.34', vehicle: '1.00', vehicleRunning: '1.00', meeting: '12.70', training: '2.30' });
+    // The same facts in the built-in set, whose list names no roles: the usual codes, as seed 001 prints.
+    expect(await sgjf('hunan-2020')).toMatchObject({ total: '20.34', threePublic: '5.34', vehicleRunning: '', meeting: '12.70' });
+  });
+
+  it('a list with roles decides alone: a code it gives no role (会议费 here) is in no 三公 column', async () => {
+    const { '30215': _meeting, ...rest } = ROLES;
+    const own = new Core({ dataDir: makeTempDir(), host: 'test', extraTableSets: { sets: [{ doc: bureauSet(rest) }], unreadable: [] } });
+    try {
+      const wb = await createSeed001Workbook(own, { tableSetId: 'bureau-2020' });
+      const t = await callOk(own, 'workbook.derived', { path: wb, tableId: 'sgjf' });
+      expect(Object.fromEntries(t.rows.map((r) => [r.key, r.cells.amount?.text ?? '']))).toMatchObject({ meeting: '', training: '2.30', total: '7.64' });
+    } finally {
+      own.closeAll();
+    }
+  });
+
+  it('the entry pickers read the set’s list, with its roles; the built-in set keeps the built-in list', async () => {
+    const list = await callOk(core, 'codes.list', { kind: 'econDept', year: 2020, tableSetId: 'bureau-2020' });
+    expect(list).toMatchObject({ source: 'set', year: 2020 });
+    expect(list!.entries.find((e) => e.code === '30225')).toEqual({ code: '30225', name: '专用燃料费', role: 'vehicleRun' });
+    expect(await callOk(core, 'codes.list', { kind: 'econDept', year: 2020, tableSetId: 'hunan-2020' })).toMatchObject({ source: 'builtin' });
+  });
+
+  it('a set that extends it keeps its lists; tablesets check names a bad role and a role outside 经济分类 by JSON path', () => {
+    const registry = new TableSetRegistry([{ doc: bureauSet() }]);
+    const child = registry.check({ id: 'bureau-2020-b', name: '继承', region: '湖南省', year: 2020, moneyUnit: '万元', extends: 'bureau-2020', tables: [] });
+    expect(child.problems).toEqual([]);
+    expect(child.set!.codeLists!.econDept!.find((e) => e.code === '30225')!.role).toBe('vehicleRun');
+    const bad = bureauSet({ '30217': 'entertainment', '302': 'reception' });
+    const problems = new TableSetRegistry().check({ ...bad, id: 'bureau-bad', codeLists: { ...bad.codeLists, function: [{ code: '201', name: '一般公共服务支出', role: 'abroad' }] } }).problems;
+    const at = (code: string) => bad.codeLists.econDept.findIndex((e) => e.code === code);
+    expect(problems.map((p) => p.path).sort()).toEqual([`codeLists.econDept[${at('302')}].role`, `codeLists.econDept[${at('30217')}].role`, 'codeLists.function[0].role'].sort());
+    expect(problems.map((p) => p.message).join('\n')).toContain('未知的用途“entertainment”');
+  });
+});
