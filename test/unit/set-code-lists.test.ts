@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveImportedCodeList } from '../../electron/core/codes/store.js';
 import { Core } from '../../electron/core/core.js';
 import { builtinCodeList } from '../../shared/reference/builtin.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
@@ -63,6 +64,20 @@ describe('code lists in a set package', () => {
     expect(list).toMatchObject({ source: 'set', year: 2020 });
     expect(list!.entries.find((e) => e.code === '30225')).toEqual({ code: '30225', name: '专用燃料费', role: 'vehicleRun' });
     expect(await callOk(core, 'codes.list', { kind: 'econDept', year: 2020, tableSetId: 'hunan-2020' })).toMatchObject({ source: 'builtin' });
+  });
+
+  it('a list the clerk imported for the year comes first, and takes the set’s roles for its codes', async () => {
+    const dataDir = makeTempDir();
+    const official = builtinCodeList('econDept', 2020)!;
+    saveImportedCodeList(dataDir, { ...official, source: 'imported', entries: official.entries.map(({ code, name }) => ({ code, name })) }, '2020年部门预算支出经济分类科目.xlsx');
+    const own = new Core({ dataDir, host: 'test', extraTableSets: { sets: [{ doc: bureauSet() }], unreadable: [] } });
+    try {
+      const list = await callOk(own, 'codes.list', { kind: 'econDept', year: 2020, tableSetId: 'bureau-2020' });
+      expect(list).toMatchObject({ source: 'imported', year: 2020 });
+      expect(list!.entries.find((e) => e.code === '30225')).toEqual({ code: '30225', name: '专用燃料费', role: 'vehicleRun' });
+    } finally {
+      own.closeAll();
+    }
   });
 
   it('a set that extends it keeps its lists; tablesets check names a bad role and a role outside 经济分类 by JSON path', () => {
