@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -7,6 +7,7 @@ import type { DerivedColumn, DerivedTable } from '../../../shared/derive/types';
 import type { TableDef } from '../../../shared/tables/schema';
 import type { WorkbookMeta } from '../../../shared/workbook/types';
 import { errorText } from '../api/messages';
+import { useTableMarks, type TableMarks } from '../checks/highlight';
 import { fitColumns, frozenClass, keyRole, preferredWidth, stickyLeft, type ColumnFit } from '../grid/columnFit';
 import { gridSx, TABLE_BORDER } from '../grid/gridStyles';
 import { HeaderRows } from '../grid/HeaderRows';
@@ -32,6 +33,8 @@ const derivedSx = {
   '& td.hint': { bgcolor: '#fff6d6' },
   '& td.problem': { bgcolor: '#fde5e3' },
   '& td.empty-note': { textAlign: 'left', whiteSpace: 'pre-line', color: 'text.secondary', py: 1 },
+  // Cells of the 审核 finding picked in the panel.
+  '& td.flagged': { bgcolor: '#ffe2b8', boxShadow: 'inset 0 0 0 2px #d84315' },
 };
 
 /** A table computed from the budget facts: read-only, every figure can be traced to its lines. */
@@ -41,12 +44,24 @@ export function DerivedTableView({ path, table, meta, revision }: { path: string
   const { table: data, units, error } = useDerived(path, table.id, unit, revision);
   const outerRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const marks = useTableMarks(table.id);
+  const scrolledFor = useRef(0);
   const available = useAvailableWidth(outerRef, scrollRef, data !== null);
   const columns = data?.columns;
   const fit = useMemo(
     () => fitColumns((columns ?? []).map((c) => ({ type: c.type, width: preferredWidth(c.width), role: keyRole(table, c) })), available, TABLE_BORDER, TABLE_BORDER),
     [columns, table, available],
   );
+  // A finding picked in the 审核 panel: bring its first cell into view once per pick, after the columns
+  // have been fitted to the window (an earlier scroll would be undone by the re-layout).
+  useEffect(() => {
+    if (!marks || !data || available <= 0 || scrolledFor.current === marks.serial) return;
+    const target = scrollRef.current?.querySelector('td.flagged');
+    if (!target) return;
+    scrolledFor.current = marks.serial;
+    target.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [marks, data, available, fit]);
+
   if (error) return <Alert severity="error">{errorText(error)}</Alert>;
   if (!data) return <LinearProgress />;
   const jump = (tableId: string, rowId: string) => {
@@ -64,7 +79,7 @@ export function DerivedTableView({ path, table, meta, revision }: { path: string
         // Scrolling a cell into view (keyboard focus, find) keeps it out from under the frozen columns.
         style={{ scrollPaddingLeft: fit.frozenRight }}
       >
-        <DerivedBody table={table} data={data} fit={fit} onDrill={(rowKey, col) => setDrill({ tableId: table.id, rowKey, col, unit })} />
+        <DerivedBody table={table} data={data} fit={fit} flagged={marks} onDrill={(rowKey, col) => setDrill({ tableId: table.id, rowKey, col, unit })} />
       </Box>
       <Findings data={data} />
       {data.notes.map((n, i) => (
@@ -97,7 +112,7 @@ function useAvailableWidth(outerRef: React.RefObject<HTMLDivElement | null>, scr
   return width;
 }
 
-function DerivedBody({ table, data, fit, onDrill }: { table: TableDef; data: DerivedTable; fit: ColumnFit; onDrill(rowKey: string, col: string): void }) {
+function DerivedBody({ table, data, fit, flagged, onDrill }: { table: TableDef; data: DerivedTable; fit: ColumnFit; flagged: TableMarks | null; onDrill(rowKey: string, col: string): void }) {
   const marks = new Map<string, { kind: 'hint' | 'problem'; message: string }>();
   for (const p of data.problems) if (p.rowKey && p.col) marks.set(`${p.rowKey}|${p.col}`, { kind: 'problem', message: p.message });
   for (const h of data.hints) marks.set(`${h.rowKey}|${h.col}`, { kind: 'hint', message: h.message });
@@ -127,6 +142,7 @@ function DerivedBody({ table, data, fit, onDrill }: { table: TableDef; data: Der
               if (col.type === 'text' || col.type === 'longtext') classes.push('wrap');
               if (cell.drill) classes.push('drill');
               if (mark) classes.push(mark.kind);
+              if (flagged?.has(row.key, col.key)) classes.push('flagged');
               const sticky = stickyLeft(fit, i, cell.colSpan);
               const indent = col.key === indentCol && row.level > 0 ? { paddingLeft: 6 + row.level * 16 } : undefined;
               return (
@@ -148,7 +164,7 @@ function DerivedBody({ table, data, fit, onDrill }: { table: TableDef; data: Der
         {/* An empty table prints its blank rows and 合计 (if the layout has them), then its note. */}
         {showNote && (
           <tr>
-            <td colSpan={data.columns.length} className="empty-note" data-testid="empty-note">
+            <td colSpan={data.columns.length} className={flagged?.whole ? 'empty-note flagged' : 'empty-note'} data-testid="empty-note">
               {data.emptyNote}
             </td>
           </tr>

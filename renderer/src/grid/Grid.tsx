@@ -18,6 +18,7 @@ import { RowMenu } from './RowMenu';
 import { clampSelection, collapsed, inRect, rectOf, type CellPos, type Selection } from './selection';
 import { totalTexts } from './totals';
 import { clearJump, pendingJump } from '../derived/jump';
+import { useTableMarks } from '../checks/highlight';
 import { NatureTotals } from '../facts/NatureTotals';
 import { PickerList, usePickerState } from './editors/PickerList';
 import { withPickers } from './editors/pickers';
@@ -365,6 +366,24 @@ export function Grid({ session, table, unit, onUndo, onRedo, view, onActiveRow }
     focusEditor();
   }, [table.id, display, setSel, scrollIntoView, focusEditor]);
 
+  // A 审核 finding picked in the panel: select its first cell here, once per pick, when the rows are shown.
+  const marks = useTableMarks(table.id);
+  const shownMarks = useRef(0);
+  useEffect(() => {
+    if (!marks || shownMarks.current === marks.serial) return;
+    for (let r = 0; r < display.length; r++) {
+      const row = display[r]!;
+      if (row.ref.kind !== 'row') continue;
+      const c = columns.findIndex((col) => marks.has(row.key, col.key));
+      if (c === -1) continue;
+      shownMarks.current = marks.serial;
+      setSel(collapsed({ r, c }));
+      scrollIntoView({ r, c });
+      focusEditor();
+      return;
+    }
+  }, [marks, display, columns, setSel, scrollIntoView, focusEditor]);
+
   const onEditorInput = () => {
     picker.setText(editorRef.current?.value ?? '');
     if (editingRef.current) return;
@@ -578,7 +597,7 @@ export function Grid({ session, table, unit, onUndo, onRedo, view, onActiveRow }
                   <td colSpan={columns.length + 1} />
                 </tr>
               )}
-              <BodyRows display={display} columns={columns} fit={fit} unit={unit} first={first} last={last} rowHeight={rowHeight} rect={rect} active={anchor} mark={view?.mark} />
+              <BodyRows display={display} columns={columns} fit={fit} unit={unit} first={first} last={last} rowHeight={rowHeight} rect={rect} active={anchor} mark={view?.mark} flagged={marks} />
               {last < rowCount && (
                 <tr className="spacer" style={{ height: (rowCount - last) * rowHeight }}>
                   <td colSpan={columns.length + 1} />

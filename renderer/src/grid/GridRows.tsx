@@ -1,4 +1,5 @@
 import type { MoneyUnit, TotalRowDef } from '../../../shared/tables/schema';
+import type { TableMarks } from '../checks/highlight';
 import { frozenClass, stickyLeft, type ColumnFit } from './columnFit';
 import { displayText, type GridColumn } from './columns';
 import { ROW_HEIGHT } from './gridStyles';
@@ -35,8 +36,10 @@ export function BodyRows(props: {
   rect: Rect;
   active: CellPos;
   mark?: (rowId: string, col: string) => CellMark | undefined;
+  /** Cells of the 审核 finding picked in the panel. */
+  flagged?: TableMarks | null;
 }) {
-  const { display, columns, fit, unit, first, last, rowHeight, rect, active, mark } = props;
+  const { display, columns, fit, unit, first, last, rowHeight, rect, active, mark, flagged } = props;
   const multi = rect.r0 !== rect.r1 || rect.c0 !== rect.c1;
   const rows: React.ReactNode[] = [];
   for (let r = first; r < last; r++) {
@@ -63,6 +66,7 @@ export function BodyRows(props: {
           if (r === active.r && c === active.c) classes.push('act');
           const marked = row && row.ref.kind === 'row' ? mark?.(row.key, col.key) : undefined;
           if (marked) classes.push(marked.kind);
+          if (row && row.ref.kind === 'row' && flagged?.has(row.key, col.key)) classes.push('flagged');
           return (
             <td
               key={col.key}

@@ -62,6 +62,8 @@ export const gridSx: SxProps<Theme> = {
   '& td.missing': { backgroundImage: 'linear-gradient(225deg, #c62828 6px, transparent 6px)' },
   '& tbody td.cell': { cursor: 'cell', userSelect: 'none' },
   '& tbody td.sel': { bgcolor: 'rgba(31, 95, 168, 0.12)' },
+  // Cells of the 审核 finding picked in the panel (the active cell's outline still shows over it).
+  '& tbody td.flagged': { bgcolor: '#ffe2b8' },
   '& tbody td.act': { boxShadow: 'inset 0 0 0 2px #1f5fa8' },
   '& tr.ghost td.cell': { bgcolor: '#fbfcfd' },
   '& tr.ghost td.gutter': { color: 'primary.main' },

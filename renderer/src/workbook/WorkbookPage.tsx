@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -12,7 +12,13 @@ import type { Result } from '../../../shared/api/result';
 import { fillTemplate } from '../../../shared/tables/layout';
 import type { MoneyUnit } from '../../../shared/tables/schema';
 import type { WorkbookMeta } from '../../../shared/workbook/types';
+import { call } from '../api/client';
 import { errorText } from '../api/messages';
+import type { CheckFinding } from '../../../shared/checks/rule';
+import { ChecksButton } from '../checks/ChecksButton';
+import { ChecksPanel } from '../checks/ChecksPanel';
+import { setHighlight } from '../checks/highlight';
+import { useChecks } from '../checks/useChecks';
 import { tableKind } from '../../../shared/derive/engine';
 import { DerivedTableView } from '../derived/DerivedTableView';
 import { FixedInputTable } from '../facts/FixedInputTable';
@@ -38,6 +44,9 @@ import { TableNav } from './TableNav';
 const isTextInput = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 
+/** Whether the 审核 panel is shown, remembered across workbooks and restarts. */
+const CHECKS_OPEN_KEY = 'budgetdesk.checksOpen';
+
 // Undo/redo from the toolbar leave the keyboard in the grid, so the clerk can keep typing.
 const keepFocus = (e: React.MouseEvent) => e.preventDefault();
 
@@ -47,6 +56,11 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
   const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const [editingMeta, setEditingMeta] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [checksOpen, setChecksOpen] = useState(() => window.localStorage.getItem(CHECKS_OPEN_KEY) === '1');
+  const showChecks = (open: boolean) => {
+    window.localStorage.setItem(CHECKS_OPEN_KEY, open ? '1' : '0');
+    setChecksOpen(open);
+  };
 
   useEffect(() => {
     void session.open();
@@ -61,6 +75,34 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
   const tables = snap.tableSet?.tables ?? [];
   const table = tables.find((t) => t.id === tableId) ?? findModelTable(tableId);
   const meta = snap.state?.meta ?? null;
+  const checks = useChecks(path, snap.state?.revision ?? null);
+  const allTables = useMemo(() => [...modelTableDefs, ...(snap.tableSet?.tables ?? [])], [snap.tableSet]);
+  const tableName = useCallback(
+    (id: string) => {
+      const def = allTables.find((t) => t.id === id);
+      if (!def || !meta) return id;
+      const title = fillTemplate(def.shortTitle ?? def.title, templateVars(meta));
+      return def.number ? `${def.number} ${title}` : title;
+    },
+    [allTables, meta],
+  );
+  // A finding opens its table (or, from 另见, another one it names) with its cells marked there.
+  const pickFinding = useCallback(
+    (f: CheckFinding, other?: string) => {
+      setHighlight(f);
+      const target = other ?? f.table;
+      if (target && allTables.some((t) => t.id === target)) navigate({ name: 'workbook', path, table: target });
+    },
+    [allTables, path],
+  );
+  const explainFinding = useCallback(
+    async (f: CheckFinding, text: string): Promise<boolean> => {
+      const r = await session.apply(() => call('checks.explain', { path, finding: f.id, text }));
+      if (!r.ok) notifyError(r.error);
+      return r.ok;
+    },
+    [session, path, notifyError],
+  );
 
   // No (or an unknown) table in the address: show the first one, without adding a history entry.
   useEffect(() => {
@@ -162,6 +204,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
             导入到本工作簿
           </Button>
           <Box sx={{ flex: 1 }} />
+          <ChecksButton findings={checks.findings} open={checksOpen} onToggle={() => showChecks(!checksOpen)} />
           <SaveStatusChip status={snap.status} />
           <Tooltip title={state?.canUndo ? `撤销：${state.undoLabel ?? '上一步'}（Ctrl+Z）` : '没有可撤销的操作'}>
             <span>
@@ -224,6 +267,17 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
               </>
             )}
           </Box>
+          {checksOpen && (
+            <ChecksPanel
+              findings={checks.findings}
+              error={checks.error}
+              order={allTables.map((t) => t.id)}
+              tableName={tableName}
+              onPick={pickFinding}
+              onExplain={explainFinding}
+              onClose={() => showChecks(false)}
+            />
+          )}
         </Box>
       )}
       {meta && snap.tableSet && (
