@@ -1,3 +1,4 @@
+import { tableRoles, type TableRole } from '../tables/roles.js';
 import type { TableSet } from '../tables/schema.js';
 import type { CheckContext, Dependency } from './context.js';
 import { compare, yoyRise } from './kinds/compare.js';
@@ -53,10 +54,23 @@ export function rulesFor(set: TableSet | undefined): Rule[] {
 
 const ORDER = Object.fromEntries(severities.map((s, i) => [s, i])) as Record<CheckFinding['severity'], number>;
 
-/** Runs one rule on its own (tests, --rules examples). */
+/**
+ * Runs one rule on its own (tests, --rules examples). A finding read from sums of facts names no cell; it
+ * points at the tables the rule reads (by role), so the panel still opens where the figure is printed.
+ */
 export function runRule(rule: Rule, ctx: CheckContext): CheckFinding[] {
   const out = new FindingSink(rule);
   (KINDS[rule.check.kind].run as (r: Rule, c: CheckDef, x: CheckContext, o: FindingSink) => void)(rule, rule.check, ctx, out);
+  const unplaced = out.items.filter((f) => f.cells.length === 0);
+  if (unplaced.length === 0) return out.items;
+  const tables = (rule.reads.tables ?? []).flatMap((role) => {
+    const layout = (tableRoles as readonly string[]).includes(role) ? ctx.byRole(role as TableRole) : null;
+    return layout ? [{ table: layout.def.id, row: null, column: null }] : [];
+  });
+  for (const f of unplaced) {
+    f.cells = tables;
+    f.table = tables[0]?.table ?? null;
+  }
   return out.items;
 }
 

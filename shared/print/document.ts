@@ -17,6 +17,8 @@ export interface DocumentInput {
   narrative: NarrativeSection[];
   /** The set's layouts in set order, each with what it prints (a repeated form: one table per record). */
   tables: { def: TableDef; printed: PrintTable[] }[];
+  /** The 审核情况说明 (shared/print/audit.ts), printed last on pages of its own; absent when there is none. */
+  audit?: PrintTable | null;
 }
 
 const performanceStores = new Set<string>(Object.values(PERF_TABLES));
@@ -51,7 +53,8 @@ function outlineBlocks(t: PrintTable, partTitle: string): PrintBlock[] {
 
 /**
  * The submission: cover, 目录, 第一部分 说明 (budget packages), then each group of layouts as a part in set
- * order — the budget tables, then the 绩效目标 tables. Built from the layouts alone; nothing names a table.
+ * order — the budget tables, then the 绩效目标 tables — and the 审核情况说明 when there is one. Built from the
+ * layouts alone; nothing names a table.
  */
 export function buildDocument(input: DocumentInput): PrintDocument {
   const { meta, part } = input;
@@ -94,6 +97,12 @@ export function buildDocument(input: DocumentInput): PrintDocument {
       toc.push({ level: 2, text: tableCaption(t) });
       blocks.push({ kind: 'table', table: t });
     }
+  }
+  if (input.audit) {
+    // After the parts, not numbered among them: it answers the reviewer about the submission.
+    if (blocks.length > 0) blocks.push({ kind: 'pageBreak' });
+    toc.push({ level: 1, text: input.audit.title });
+    blocks.push({ kind: 'table', table: input.audit });
   }
   const doc: PrintDocument = { deptName: meta.deptName, year: meta.year, part, toc, blocks };
   if (withBudget) doc.cover = { title: `${meta.deptName}${meta.year}年部门预算`, dateLine: input.dateLine };

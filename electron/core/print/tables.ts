@@ -1,13 +1,16 @@
 import { tableKind } from '../../../shared/derive/index.js';
+import { templateVars } from '../../../shared/derive/context.js';
 import { formFieldTarget } from '../../../shared/perf/binding.js';
 import { linkColumnsOf, resolveRows } from '../../../shared/perf/budget-link.js';
+import { printAudit } from '../../../shared/print/audit.js';
 import { buildDocument, inPart } from '../../../shared/print/document.js';
 import { printDerived } from '../../../shared/print/derived.js';
 import { printEntered } from '../../../shared/print/entered.js';
 import { fieldCells, formFactQueries, formValues, printForm, type FormRecord } from '../../../shared/print/form.js';
 import type { DocumentPart, PrintDocument, PrintTable } from '../../../shared/print/types.js';
+import { fillTemplate } from '../../../shared/tables/layout.js';
 import type { TableDef, TableSet } from '../../../shared/tables/schema.js';
-import type { GridRow } from '../../../shared/workbook/types.js';
+import type { GridRow, WorkbookMeta } from '../../../shared/workbook/types.js';
 import type { Core } from '../core.js';
 import { CoreError } from '../errors.js';
 import { storeOf } from '../workbook/edits.js';
@@ -114,7 +117,17 @@ export function printDocument(core: Core, wb: Workbook, request: DocumentRequest
     dateLine: request.dateLine,
     narrative: narrativeSections(core, wb, read),
     tables: chosen.map((def) => ({ def, printed: printLayout(core, wb, def, read) })),
+    // The whole submission answers the reviewer's 审核; a chosen few tables are printed without it.
+    audit: request.tables === undefined ? printAudit(core.checks.findings(wb), meta, (id) => tableName(core, set, meta, id)) : null,
   });
+}
+
+/** A table as the 审核情况说明 names it: "附件1 部门收支总表", an entry table by its title. */
+function tableName(core: Core, set: TableSet, meta: WorkbookMeta, id: string): string {
+  const def = core.tableSets.table(set.id, id);
+  if (!def) return id;
+  const title = fillTemplate(def.title, templateVars({ meta }));
+  return def.number ? `${def.number} ${title}` : title;
 }
 
 /** The cover's date line for today: '2026年12月'. */

@@ -75,7 +75,9 @@ export function DerivedTableView({ path, table, meta, revision }: { path: string
       <Box
         ref={scrollRef}
         data-testid="derived-scroll"
-        sx={{ ...derivedSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%' }}
+        data-flagged={marks?.whole ? 'table' : undefined}
+        // A finding about the whole table (a figure summed from the budget data) outlines it.
+        sx={{ ...derivedSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%', ...(marks?.whole ? { outline: '2px solid #d84315', outlineOffset: 2 } : {}) }}
         // Scrolling a cell into view (keyboard focus, find) keeps it out from under the frozen columns.
         style={{ scrollPaddingLeft: fit.frozenRight }}
       >
