@@ -8,6 +8,7 @@ import { BackupService, type BackupPolicy, type BackupReason } from './backups.j
 import { ChecksService } from './checks.js';
 import { CommitPath } from './commit.js';
 import { DerivedService } from './derived.js';
+import { NarrativeService } from './narrative.js';
 import { CoreError, toApiError } from './errors.js';
 import { appHandlers } from './handlers/app.js';
 import { codeHandlers } from './handlers/codes.js';
@@ -15,6 +16,7 @@ import { backupHandlers } from './handlers/backups.js';
 import { checkHandlers } from './handlers/checks.js';
 import { importHandlers } from './handlers/import.js';
 import { libraryHandlers } from './handlers/library.js';
+import { narrativeHandlers } from './handlers/narrative.js';
 import { perfHandlers } from './handlers/perf.js';
 import { printHandlers } from './handlers/print.js';
 import { tableHandlers } from './handlers/tables.js';
@@ -56,6 +58,7 @@ export class Core {
   readonly leases = new Leases();
   readonly derived: DerivedService;
   readonly checks: ChecksService;
+  readonly narrative: NarrativeService;
   readonly commits: CommitPath;
   private readonly workbooks: OpenWorkbooks;
   private readonly handlers: Handlers;
@@ -71,6 +74,8 @@ export class Core {
     this.checks = new ChecksService(this.derived, this.tableSets);
     this.commits.listen(({ wb, result, change }) => this.derived.noteChange(wb, result, change));
     this.commits.listen((committed) => this.checks.noteChange(committed));
+    this.narrative = new NarrativeService(this.derived);
+    this.commits.listen((committed) => this.narrative.noteChange(committed));
     this.handlers = {
       ...appHandlers(this),
       ...codeHandlers(this),
@@ -82,6 +87,7 @@ export class Core {
       ...printHandlers(this),
       ...checkHandlers(this),
       ...importHandlers(this),
+      ...narrativeHandlers(this),
     };
   }
 

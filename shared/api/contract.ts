@@ -10,6 +10,7 @@ import type { Finding } from '../perf/findings.js';
 import type { BudgetProject } from '../perf/budget-link.js';
 import { libraryEntryInputSchema, type LibraryEntry } from '../perf/library-entry.js';
 import { level1Names } from '../perf/tree.js';
+import type { NarrativeView } from '../narrative/view.js';
 import { documentParts, exportFormats, type ExportFormat, type PrintDocument, type PrintTable } from '../print/types.js';
 import type { ImportPreview } from '../import/preview.js';
 
@@ -219,6 +220,21 @@ export const methods = {
    * change; the text is kept in the workbook and shown with the finding for as long as the finding exists.
    */
   'checks.explain': method<ChangeResult>()(z.strictObject({ path, finding: z.string().min(1).max(300), text: z.string().max(2000) })),
+
+  // 第一部分 说明 (template: the set's `narrative`, shared/narrative/; what people wrote: model table narrative-text)
+  /** The 说明 as it stands: each section and sentence, generated from the data or kept as written; null without a template. */
+  'narrative.get': method<NarrativeView | null>()(z.strictObject({ path })),
+  /**
+   * Keeps a sentence as the clerk wrote it (by its key): it no longer follows the data and is checked instead.
+   * Written back as generated, or emptied, it follows the data again. One undoable change.
+   */
+  'narrative.setSentence': method<ChangeResult>()(z.strictObject({ path, key: z.string().min(1).max(300), text: cellText })),
+  /** The 主要原因 of a change in a generated sentence (by sentence key and field); the sentence keeps following the data. */
+  'narrative.setReason': method<ChangeResult>()(z.strictObject({ path, key: z.string().min(1).max(300), field: id, text: z.string().max(2000) })),
+  /** A section as written, paragraphs one per line (free sections: 职能职责, 机构设置, 名词解释); empty text = the template's. */
+  'narrative.setSection': method<ChangeResult>()(z.strictObject({ path, section: id, text: cellText })),
+  /** Forgets what was written in a section (rewritten sentences, imported text), so it is generated from the data again. */
+  'narrative.reset': method<ChangeResult>()(z.strictObject({ path, section: id })),
 
   // 绩效目标 (model: shared/tables/model/performance.json; binding of layouts: shared/perf/binding.ts)
   /** Quality review of the 绩效 tables: errors first, each finding naming table, row and column. */

@@ -2,12 +2,14 @@ import { tableRoles, type TableRole } from '../tables/roles.js';
 import type { TableSet } from '../tables/schema.js';
 import type { CheckContext, Dependency } from './context.js';
 import { compare, yoyRise } from './kinds/compare.js';
+import { narrative } from './kinds/narrative.js';
 import { perf } from './kinds/perf.js';
 import { classRows, codeName, dataProblems, emptyNote, hierarchy, rounding, rowSum } from './kinds/tables.js';
 import { deptName, placeholders } from './kinds/text.js';
 import { yoyChange } from './kinds/yoy.js';
 import { ruleSchema, severities, type CheckDef, type CheckFinding, type Rule } from './rule.js';
 import budgetRules from './rules/budget.json' with { type: 'json' };
+import narrativeRules from './rules/narrative.json' with { type: 'json' };
 import perfRules from './rules/perf.json' with { type: 'json' };
 import { FindingSink } from './sink.js';
 
@@ -28,6 +30,7 @@ const KINDS: Record<CheckDef['kind'], { run: Evaluator; deps: Dependency[] }> = 
   yoyRise: { run: yoyRise, deps: ['budget'] },
   yoyChange: { run: yoyChange, deps: ['budget'] },
   perf: { run: perf, deps: ['budget', 'perf'] },
+  narrative: { run: narrative, deps: ['budget', 'text'] },
 };
 
 function parseRules(raw: unknown[], where: string): Rule[] {
@@ -42,7 +45,7 @@ function parseRules(raw: unknown[], where: string): Rule[] {
 }
 
 /** The rules shipped with the app (shared/checks/rules/*.json), in order. */
-export const shippedRules: readonly Rule[] = parseRules([...budgetRules, ...perfRules], '内置');
+export const shippedRules: readonly Rule[] = parseRules([...budgetRules, ...perfRules, ...narrativeRules], '内置');
 
 /** The rules a set checks with: the shipped ones it does not switch off, then its own. */
 export function rulesFor(set: TableSet | undefined): Rule[] {

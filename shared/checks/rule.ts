@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { factQuerySchema } from '../tables/schema.js';
+import { textTests } from '../narrative/analyse.js';
 import { tableRoles } from '../tables/roles.js';
 
 /**
@@ -56,6 +57,8 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('yoyRise'), current: operandSchema, previous: operandSchema }),
   /** A 功能分类 项 of `table` changing by more than `share` of last year without a note on its lines. */
   z.strictObject({ kind: z.literal('yoyChange'), table: role, col: keys, share: z.string().regex(/^0?\.\d+$|^1$/) }),
+  /** A text check of the 第一部分 说明 (shared/narrative/analyse.ts), by its test. */
+  z.strictObject({ kind: z.literal('narrative'), test: z.enum(textTests) }),
   /** A rule of the 绩效 lint (shared/perf/lint.ts), by its id. */
   z.strictObject({ kind: z.literal('perf'), rule: z.string().regex(/^perf\.[a-z-]+$/) }),
 ]);
@@ -99,7 +102,7 @@ export interface CheckFinding {
   table: string | null;
   row: string | null;
   column: string | null;
-  /** Narrative findings point at a sentence (not produced yet by these rules). */
+  /** 说明 findings point at a sentence (its key, shared/narrative/render.ts); `table` is then 'narrative'. */
   sentence?: string | null;
   /** Every cell involved, for highlighting; a copied text names each place once here. */
   cells: FindingCell[];

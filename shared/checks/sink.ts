@@ -12,6 +12,8 @@ export interface FindingInput {
   expected?: string;
   actual?: string;
   difference?: string;
+  /** A 说明 finding: the key of the sentence it is about. */
+  sentence?: string;
 }
 
 export class FindingSink {
@@ -39,6 +41,7 @@ export class FindingSink {
     if (f.expected !== undefined) finding.expected = f.expected;
     if (f.actual !== undefined) finding.actual = f.actual;
     if (f.difference !== undefined) finding.difference = f.difference;
+    if (f.sentence !== undefined) finding.sentence = f.sentence;
     this.items.push(finding);
   }
 }

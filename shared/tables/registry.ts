@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import modelBudget from './model/budget.json' with { type: 'json' };
 import modelChecks from './model/checks.json' with { type: 'json' };
+import modelNarrative from './model/narrative.json' with { type: 'json' };
 import modelPerformance from './model/performance.json' with { type: 'json' };
 import { withResolvedOptions } from './options.js';
 import type { TableDef, TableSet, TableSetFile } from './schema.js';
@@ -34,7 +35,7 @@ export function builtInTableSets(): unknown[] {
  * Same JSON shape as a table set; every workbook has them, and layouts point at them with `store`.
  * Each model document is a JSON file in ./model, listed here.
  */
-const builtInModels: unknown[] = [modelBudget, modelPerformance, modelChecks];
+const builtInModels: unknown[] = [modelBudget, modelPerformance, modelChecks, modelNarrative];
 
 /** A table set that cannot be used; `problems` says what to fix, `message` lists the first few. */
 export class TableSetError extends Error {
@@ -79,7 +80,9 @@ export function mergeExtends(doc: TableSetFile, parent: TableSet): { set: TableS
   const { drop: _drop, $schema: _schema, ...rest } = doc;
   // Code lists are the year's, whatever the layouts: a child keeps its parent's unless it gives its own of a kind.
   const codeLists = parent.codeLists || doc.codeLists ? { ...parent.codeLists, ...doc.codeLists } : undefined;
-  return { set: codeLists ? { ...rest, tables, codeLists } : { ...rest, tables }, problems };
+  // A set built on another says its 说明 like its parent unless it brings its own.
+  const narrative = rest.narrative ?? parent.narrative;
+  return { set: { ...rest, ...(codeLists ? { codeLists } : {}), ...(narrative ? { narrative } : {}), tables }, problems };
 }
 
 /** Where a set came from, for `tablesets list` and the problems of a set that was not loaded. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { narrativeTemplateSchema } from '../narrative/schema.js';
 import { tableRoles } from './roles.js';
 import { optionLists } from './vocabulary.js';
 
@@ -349,6 +350,8 @@ export const tableSetSchema = z.strictObject({
    * follow these roles instead of the usual codes, so a bureau's own codes still map.
    */
   codeLists: z.strictObject({ function: codeListEntries.optional(), econDept: codeListEntries.optional(), econGov: codeListEntries.optional() }).optional(),
+  /** The 第一部分 说明 written from the figures (shared/narrative/schema.ts); lazy: that module reads factQuerySchema. */
+  narrative: z.lazy(() => narrativeTemplateSchema).optional(),
 });
 export type TableSet = z.infer<typeof tableSetSchema>;
 

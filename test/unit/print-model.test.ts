@@ -95,18 +95,18 @@ describe('seed 001: the whole 部门预算 document', () => {
   it('the 说明 quotes the figures the seed’s narrative prints', async () => {
     const doc = await callOk(core, 'print.document', { path: seed001, part: 'budget' });
     const headings = doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : []));
-    expect(headings).toEqual(['一、机构设置', '二、部门预算单位构成', '三、部门收支总体情况', '四、一般公共预算拨款支出预算', '五、政府性基金预算支出', '六、其他重要事项情况说明']);
+    expect(headings).toEqual(['一、部门职能职责', '二、机构设置', '三、部门预算单位构成', '四、部门收支总体情况', '五、一般公共预算拨款支出预算', '六、政府性基金预算支出', '七、其他重要事项情况说明', '八、名词解释']);
     const text = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join('\n');
     for (const phrase of [
       '编制人数 27 人',
       '实有人数 26 人',
       '年初预算数 508.93 万元',
       '比上年增加 0.17 万元',
-      '基本支出：2020年年初预算数为 448.93 万元',
+      '2020年年初预算数为 448.93 万元',
       '工资福利支出 365.55 万元',
       '一般商品和服务支出 69.04 万元',
-      '对个人和家庭的补助 14.34 万元',
-      '项目支出：2020年年初预算数为 60 万元',
+      '对个人和家庭补助 14.34 万元',
+      '2020年年初预算数为 60 万元',
       '政府全会经费 20 万元',
       '办公及业务用房 210 平方米',
       '会议费 12.7 万元',

@@ -16,7 +16,6 @@ import { CoreError } from '../errors.js';
 import { storeOf } from '../workbook/edits.js';
 import type { Workbook } from '../workbook/workbook.js';
 import { workbookBudgetProjects } from '../perf/budget-projects.js';
-import { narrativeSections } from './narrative.js';
 
 /** Rows of a store, read once per request (a repeated form's 300 records share one read of the indicators). */
 function rowReader(wb: Workbook): (store: string) => GridRow[] {
@@ -115,7 +114,7 @@ export function printDocument(core: Core, wb: Workbook, request: DocumentRequest
     meta,
     part: request.part,
     dateLine: request.dateLine,
-    narrative: narrativeSections(core, wb, read),
+    narrative: core.narrative.sections(wb),
     tables: chosen.map((def) => ({ def, printed: printLayout(core, wb, def, read) })),
     // The whole submission answers the reviewer's 审核; a chosen few tables are printed without it.
     audit: request.tables === undefined ? printAudit(core.checks.findings(wb), meta, (id) => tableName(core, set, meta, id)) : null,
