@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { APP_VERSION, Core } from '../core/core.js';
 import { defaultDataDir } from '../core/data-dir.js';
 import { readTableSetFolder } from '../core/tablesets.js';
@@ -9,6 +9,7 @@ import { APP_HOME_URL } from './app-url.js';
 import { registerIpc } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { hardenContents, hardenSession, windowWebPreferences } from './security.js';
+import { shellHandler } from './shell.js';
 import { workbookHash, workbookPathFromArgv } from './workbook-args.js';
 
 // The Electron shell: window, protocol, IPC relay, menu. All behaviour lives in the core and the renderer.
@@ -119,7 +120,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = defaultDataDir();
     core = new Core({ dataDir, host: 'electron', extraTableSets: readTableSetFolder(dataDir) });
     core.startAutoBackup();
-    registerIpc(ipcMain, core);
+    registerIpc(ipcMain, core, shellHandler({ dialog, shell, windowOf: (contents) => BrowserWindow.fromWebContents(contents) }));
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({ openWorkbook: () => void chooseWorkbook(), about: showAbout, developer: !app.isPackaged }),

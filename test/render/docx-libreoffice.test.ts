@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDocx } from '../../electron/core/io/docx/write.js';
-import { cellText } from '../../electron/core/io/docx/table.js';
+import { cellText } from '../../shared/print/widths.js';
 import type { PrintDocument, PrintTable } from '../../shared/print/types.js';
 import { makeTempDir, removeTempDir } from '../helpers/temp.js';
 import { convertToPdf, libreOfficeAvailable, pdfPageSizes, pdfText, pdfToPngs } from './libreoffice.js';

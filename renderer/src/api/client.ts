@@ -50,7 +50,7 @@ async function viaHttp(method: string, input: unknown, keepalive: boolean): Prom
   return body;
 }
 
-async function viaBridge(bridge: BudgetDeskBridge, method: string, input: unknown): Promise<Result<unknown>> {
+export async function viaBridge(bridge: BudgetDeskBridge, method: string, input: unknown): Promise<Result<unknown>> {
   try {
     const result = await bridge.invoke(method, input ?? {});
     return isResult(result) ? result : { ok: false, error: networkError('bad reply') };

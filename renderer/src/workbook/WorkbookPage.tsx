@@ -25,6 +25,7 @@ import { FixedInputTable } from '../facts/FixedInputTable';
 import { findModelTable, modelTableDefs } from '../facts/modelTables';
 import { FileActions } from '../backups/FileActions';
 import { ImportWizard } from '../import/ImportWizard';
+import { ExportActions } from '../export/ExportActions';
 import { Grid } from '../grid/Grid';
 import { isPerfGrid } from '../perf/layoutInfo';
 import { PerfTableChecks } from '../perf/PerfChecks';
@@ -203,6 +204,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
           <Button color="inherit" size="small" variant="outlined" disabled={!meta || !snap.tableSet} onClick={() => setImporting(true)} data-testid="import-into">
             导入到本工作簿
           </Button>
+          <ExportActions path={path} meta={meta} tables={tables} />
           <Box sx={{ flex: 1 }} />
           <ChecksButton findings={checks.findings} open={checksOpen} onToggle={() => showChecks(!checksOpen)} />
           <SaveStatusChip status={snap.status} />

@@ -16,8 +16,9 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import { cellText, columnWidths } from '../../../electron/core/io/docx/table.js';
-import { LATIN, MARGIN, PAGE, SONGTI, documentStyles, printableWidth } from '../../../electron/core/io/docx/typography.js';
+import { cellText, columnWidths } from '../../../shared/print/widths.js';
+import { MARGIN, PAGE, printableWidth } from '../../../shared/print/page.js';
+import { LATIN, SONGTI, documentStyles } from '../../../electron/core/io/docx/typography.js';
 import { writeDocx } from '../../../electron/core/io/docx/write.js';
 import { writeXlsx } from '../../../electron/core/io/xlsx/write.js';
 import type { PrintDocument, PrintTable } from '../../../shared/print/types.js';

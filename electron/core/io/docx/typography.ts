@@ -18,19 +18,6 @@ export const XIAOBIAOSONG = '方正小标宋简体';
 /** Sizes in half-points (w:sz). */
 export const SIZE = { body: 32, title: 44, tableTitle: 36, tableNumber: 32, table: 21, unitLine: 21, note: 21, footer: 28 } as const;
 
-/** A4 in twips; margins per orientation (portrait as GB/T 9704: 37/35/28/26 mm; landscape tables get 20 mm). */
-export const PAGE = { width: 11906, height: 16838 } as const;
-export const MARGIN = {
-  portrait: { top: 2098, bottom: 1984, left: 1587, right: 1474 },
-  landscape: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-} as const;
-
-/** Width available to a table on a page of the orientation, in twips. */
-export function printableWidth(orientation: 'portrait' | 'landscape'): number {
-  const m = MARGIN[orientation];
-  return (orientation === 'portrait' ? PAGE.width : PAGE.height) - m.left - m.right;
-}
-
 /** Style ids the body XML refers to (defined in `documentStyles`). */
 export const STYLE = {
   body: 'BdBody',

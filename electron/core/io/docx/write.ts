@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { pageFlow, type Orientation } from '../../../../shared/print/flow.js';
 import type { PrintBlock, PrintDocument, PrintTable } from '../../../../shared/print/types.js';
 import { PAGE_BREAK_XML, headingXml, paragraphXml, tocXml, type TocMark } from './body.js';
 import { tableBlockXml } from './table.js';
-import { LATIN, MARGIN, PAGE, SIZE, SONGTI, STYLE, documentStyles, printableWidth } from './typography.js';
+import { MARGIN, PAGE, printableWidth } from '../../../../shared/print/page.js';
+import { LATIN, SIZE, SONGTI, STYLE, documentStyles } from './typography.js';
 import { openZip } from '../zip.js';
 import { writeZip, type ZipEntry } from './zip.js';
 
@@ -13,8 +15,6 @@ import { writeZip, type ZipEntry } from './zip.js';
  * then replaced in word/document.xml by that section's body written as XML directly (table.ts, body.ts). The
  * library alone takes seconds and gigabytes for a few hundred tables; the spliced body costs a fraction.
  */
-
-type Orientation = 'portrait' | 'landscape';
 
 interface Section {
   orientation: Orientation;
@@ -47,24 +47,8 @@ function namesTable(text: string, table: PrintTable): boolean {
 }
 
 /**
- * The page orientation of each block: a table's own; a heading directly above a table (a part title, an
- * outline heading) goes on the table's page; everything else is portrait.
- */
-function orientations(blocks: PrintBlock[]): Orientation[] {
-  const out: Orientation[] = new Array(blocks.length);
-  let next: Orientation = 'portrait';
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const b = blocks[i]!;
-    if (b.kind === 'table') next = b.table.orientation;
-    else if (b.kind !== 'heading') next = 'portrait';
-    out[i] = next;
-  }
-  return out;
-}
-
-/**
- * Splits the document into sections, a new one wherever the page orientation changes. Every table starts a
- * page of its own (as the official documents print them) unless a heading leads onto it.
+ * Splits the document into sections, a new one wherever the page orientation changes, with page breaks where
+ * the shared page flow (shared/print/flow.ts) starts a page.
  */
 function sections(doc: PrintDocument): Section[] {
   const out: Section[] = [];
@@ -73,36 +57,23 @@ function sections(doc: PrintDocument): Section[] {
   }
   let current: Section = { orientation: 'portrait', xml: [] };
   out.push(current);
-  // A page break waits for the next content: breaks right before a section change or at the end vanish.
-  let breakPending = false;
-  if (doc.toc.length > 0) {
-    current.xml.push(paragraphXml(STYLE.tocTitle, '目  录'), tocXml(doc.toc));
-    breakPending = true;
-  }
+  if (doc.toc.length > 0) current.xml.push(paragraphXml(STYLE.tocTitle, '目  录'), tocXml(doc.toc));
   const marks = tocMarks(doc);
-  const orientation = orientations(doc.blocks);
-  let previous: PrintBlock['kind'] | null = null;
-  doc.blocks.forEach((block, i) => {
-    if (block.kind === 'pageBreak') {
-      breakPending = current.xml.length > 0;
-      return;
-    }
-    if (block.kind === 'table' && previous !== 'heading' && current.xml.length > 0) breakPending = true;
-    const o = orientation[i]!;
-    if (o !== current.orientation) {
-      current = current.xml.length === 0 ? Object.assign(current, { orientation: o }) : { orientation: o, xml: [] };
+  for (const { block, orientation, newPage } of pageFlow(doc)) {
+    let breakBefore = newPage;
+    if (orientation !== current.orientation) {
+      // A change of orientation is a new section, which starts its own page.
+      current = current.xml.length === 0 ? Object.assign(current, { orientation }) : { orientation, xml: [] };
       if (!out.includes(current)) out.push(current);
-      breakPending = false;
+      breakBefore = false;
     }
-    previous = block.kind;
     let xml: string;
     if (block.kind === 'heading') xml = headingXml(block.level, block.text, block.toc);
     else if (block.kind === 'paragraph') {
       xml = paragraphXml(STYLE.body, block.text, { align: block.align === 'left' || !block.align ? 'both' : block.align, noIndent: block.indent === false || (!!block.align && block.align !== 'left') });
-    } else xml = tableBlockXml(block.table, printableWidth(o), marks.get(block));
-    current.xml.push(breakPending ? withPageBreakBefore(xml) : xml);
-    breakPending = false;
-  });
+    } else xml = tableBlockXml(block.table, printableWidth(orientation), marks.get(block));
+    current.xml.push(breakBefore ? withPageBreakBefore(xml) : xml);
+  }
   return out;
 }
 

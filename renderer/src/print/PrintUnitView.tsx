@@ -1,0 +1,47 @@
+import type { PagePiece } from './paginate';
+import { PrintTableSlice } from './PrintTableSlice';
+import type { PreviewUnit } from './units';
+
+/**
+ * One unit of the preview (a 目录 line, a heading, a paragraph, a table or the part of it on this page), in
+ * the .docx writer's typography (print.css). `pageOf` gives a 目录 line its page number once pages are known.
+ */
+export function PrintUnitView({ unit, piece, pageOf }: { unit: PreviewUnit; piece?: PagePiece; pageOf?: (unit: number) => number }) {
+  if (unit.kind === 'tocTitle') return <div className="bd-block bd-toc-title">目 录</div>;
+  if (unit.kind === 'tocEntry') {
+    const page = pageOf && unit.target >= 0 ? pageOf(unit.target) : 0;
+    return (
+      <div className={`bd-block bd-toc-entry level-${unit.entry.level}`}>
+        <span className="bd-toc-text">{unit.entry.text}</span>
+        <span className="bd-toc-leader" />
+        <span className="bd-toc-page">{page > 0 ? page : ''}</span>
+      </div>
+    );
+  }
+  const block = unit.item.block;
+  if (block.kind === 'heading') {
+    return (
+      <div className={`bd-block bd-heading level-${block.level}`} data-testid="preview-heading">
+        {block.text}
+      </div>
+    );
+  }
+  if (block.kind === 'paragraph') {
+    const centered = !!block.align && block.align !== 'left';
+    const indent = !(block.indent === false || centered);
+    return (
+      <div className={`bd-block bd-paragraph${indent ? ' indent' : ''}`} style={centered ? { textAlign: block.align } : undefined}>
+        {block.text}
+      </div>
+    );
+  }
+  return (
+    <PrintTableSlice
+      table={block.table}
+      orientation={unit.orientation}
+      caption={piece ? piece.caption === true : true}
+      rows={piece ? (piece.rows ?? [0, 0]) : undefined}
+      notes={piece ? piece.notes === true : true}
+    />
+  );
+}
