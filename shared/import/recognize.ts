@@ -17,6 +17,11 @@ export interface LayoutSignature {
   labels: string[];
   /** Header rows the layout prints above its body (forms: 0). */
   headerRows: number;
+  /**
+   * A form printed once per record titles each copy with the record's name ('{index}.{item.name}绩效目标表'):
+   * a title ending in the template's fixed text ('…劳务派遣人员报酬经费绩效目标表') is that layout's title.
+   */
+  titleSuffix?: string;
 }
 
 export function layoutSignatures(set: TableSet): LayoutSignature[] {
@@ -39,6 +44,7 @@ export function layoutSignatures(set: TableSet): LayoutSignature[] {
       titleKeys: [...new Set(titles.map(titleKey))].filter((k) => k !== ''),
       labels: [...new Set(labels.map((l) => squash(l.replace(/\{[A-Za-z.]+\}/g, ''))))].filter((l) => l !== ''),
       headerRows,
+      ...(def.body.kind === 'form' && def.body.repeatFor !== undefined && /\{item\./.test(def.title) ? { titleSuffix: titleKey(def.title) } : {}),
     };
   });
 }
@@ -141,7 +147,11 @@ export function tablesInContext(doc: SourceDocument): TableInContext[] {
 
 /** How well one layout fits one table of the file, 0…1. */
 export function scoreLayout(sig: LayoutSignature, t: TableInContext): number {
-  const titleScore = Math.max(0, ...t.titles.flatMap((line) => sig.titleKeys.map((k) => similarity(titleKey(line), k))));
+  const suffix = sig.titleSuffix;
+  const titleScore = Math.max(
+    0,
+    ...t.titles.flatMap((line) => (suffix && titleKey(line).endsWith(suffix) ? [1] : sig.titleKeys.map((k) => similarity(titleKey(line), k)))),
+  );
   // Labels the layout prints that the table holds (header rows for tables, anywhere for forms).
   const rows = sig.def.body.kind === 'form' ? t.table.rows : t.table.rows.slice(t.titleRows, t.titleRows + Math.max(sig.headerRows, 1) + 1);
   const texts = new Set(rows.flatMap((r) => r.cells.map((c) => squash(c.text))).filter((s) => s !== ''));
@@ -149,8 +159,12 @@ export function scoreLayout(sig: LayoutSignature, t: TableInContext): number {
   const labelScore = sig.labels.length === 0 ? 0 : found / sig.labels.length;
   // A table's width must fit: a 6-column file table is no 10-column layout.
   const width = sig.def.body.kind === 'form' ? 1 : visibleColumns(sig.def).length === t.table.columns ? 1 : 0.8;
-  if (t.titles.length === 0) return labelScore * width;
-  return (0.5 * titleScore + 0.5 * labelScore) * width;
+  // A layout in 元 is a little less likely for a table headed 单位：万元 (and the other way round): this
+  // decides between two regions' otherwise identical forms (河北 county 元, district 万元).
+  const unit = sig.def.moneyUnit === '元' || sig.def.moneyUnit === '万元' ? sig.def.moneyUnit : undefined;
+  const fit = width * (unit && t.moneyUnit && unit !== t.moneyUnit ? 0.95 : 1);
+  if (t.titles.length === 0) return labelScore * fit;
+  return (0.5 * titleScore + 0.5 * labelScore) * fit;
 }
 
 export interface TableMatch {
