@@ -80,7 +80,13 @@ export interface GridState {
   level2: string;
 }
 
-export type GridRowResult = { kind: 'indicator'; indicator: ImportedIndicator; used: SourceCell[] } | { kind: 'level'; used: SourceCell[] } | { kind: 'blank' } | { kind: 'foreign'; reason: string; used: SourceCell[] };
+export type GridRowResult =
+  | { kind: 'indicator'; indicator: ImportedIndicator; used: SourceCell[] }
+  | { kind: 'level'; used: SourceCell[] }
+  /** A row with neither 三级指标 nor 指标值 but other texts: the row above went on past a page break. */
+  | { kind: 'more'; fields: Partial<Record<'name' | 'desc' | 'basis', string>>; used: SourceCell[] }
+  | { kind: 'blank' }
+  | { kind: 'foreign'; reason: string; used: SourceCell[] };
 
 /**
  * One body row of an indicator grid. 一级/二级 left blank (or merged away) carry on from the row above,
@@ -99,7 +105,16 @@ export function gridRow(columns: GridColumns, row: SourceRow, state: GridState):
   if (values.level2 !== undefined && squeezeText(values.level2) !== '') state.level2 = squeezeText(values.level2);
   const name = squeezeText(values.name ?? '');
   const valueText = values.value ?? '';
-  if (name === '' && squeezeText(valueText) === '' && values.desc === undefined) return { kind: 'level', used };
+  // Only a 三级指标 and nothing else, not even its 二级: the name of the row above, broken over a page
+  // ("办理交通" / "案件" in seed 004), whose row already has its value.
+  const onlyName = name !== '' && squeezeText(valueText) === '' && typed1 === '' && values.level2 === undefined && values.desc === undefined && values.basis === undefined;
+  if (onlyName) return { kind: 'more', fields: { name }, used };
+  if (name === '' && squeezeText(valueText) === '') {
+    const fields: Partial<Record<'name' | 'desc' | 'basis', string>> = {};
+    if (values.desc !== undefined) fields.desc = squeezeText(values.desc);
+    if (values.basis !== undefined) fields.basis = squeezeText(values.basis);
+    return Object.keys(fields).length > 0 && typed1 === '' ? { kind: 'more', fields, used } : { kind: 'level', used };
+  }
   if (!state.level1) return { kind: 'foreign', reason: '指标行前没有一级指标', used };
   const op = squeezeText(values.opText ?? '');
   const typed = `${op === '定性' ? '' : op}${valueText}${values.unitText ? squeezeText(values.unitText) : ''}`;
@@ -118,12 +133,16 @@ export function gridRow(columns: GridColumns, row: SourceRow, state: GridState):
 }
 
 /** "满意度达到100%", "开展宣传不少于5次", "短信10000条": a name, then a figure at the end. */
-const NAMED_FIGURE = /^(.*?[^\d\s.,≥≤=><])\s*((?:达到|为|是)?\s*(?:[≥≤=><]|>=|<=|不少于|不低于|不超过|不高于|大于|小于|高于|低于)?\s*\d[\d,]*(?:\.\d+)?\s*[^\d\s，。；,;]{0,6})$/;
+const NAMED_FIGURE = /^(.*?[^\d\s.,≥≤=><])\s*((?:达到|为|是)?\s*(?:[≥≤=><]|>=|<=|不少于|不低于|不超过|不高于|大于|小于|高于|低于)?\s*\d[\d,]*(?:\.\d+)?\s*[^\d\s，。；,;（）()]{0,6})$/;
 /** 达到 reads as at least: 满意度达到90% is met by 95%. */
 const REACHES = /^(?:达到|为|是)\s*/;
 
+/** A note in brackets after the figure: 10人（区机关8人，教育2人）. */
+const NOTE = /[（(][^（）()]*[）)]$/;
+
 function textIndicator(kind: Level2Kind, part: string): ImportedIndicator {
-  const text = squeezeText(part);
+  const whole = squeezeText(part);
+  const text = whole.replace(NOTE, '') || whole;
   const m = NAMED_FIGURE.exec(text.normalize('NFKC'));
   let name = text;
   let figure = '';
@@ -132,6 +151,7 @@ function textIndicator(kind: Level2Kind, part: string): ImportedIndicator {
     figure = REACHES.test(m[2]!) ? m[2]!.replace(REACHES, '≥') : m[2]!;
   } else if (['number', 'date'].includes(parseIndicatorValue(text).kind)) {
     // A bare figure or date ("89744人", "2019年底完成") is both the indicator and its value.
+    name = whole;
     figure = text;
   }
   const parts = figure === '' ? { op: '定性', prefix: '', value: '', unit: '' } : indicatorCells(parseIndicatorValue(figure));
@@ -164,7 +184,12 @@ function splitCommas(text: string): string[] {
 export function indicatorsOfText(level2: string, text: string): ImportedIndicator[] {
   const kind = level2KindOf(level2);
   if (!kind || text.trim() === '') return [];
-  const parts = text
+  // Lines are indicators of their own only when each is complete (states a figure or ends a sentence);
+  // a line break inside a phrase ("提高综合协调⏎服务水平") is Word's wrapping typed by hand.
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const complete = (l: string): boolean => /[。；;.]$/.test(l) || NAMED_FIGURE.test(squeezeText(l).normalize('NFKC')) || ['number', 'date'].includes(parseIndicatorValue(l).kind);
+  const joined = lines.every(complete) ? lines.join('\n') : squeezeText(lines.join(''));
+  const parts = joined
     .split(/[\n；;]+/)
     .map((p) => p.trim())
     .filter((p) => p !== '');

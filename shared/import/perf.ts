@@ -1,5 +1,5 @@
 import { parseNumberText } from '../money/decimal.js';
-import { directionIndicatorColumns } from '../perf/tree.js';
+import { directionIndicatorColumns, normaliseLevel1 } from '../perf/tree.js';
 import { squeezeText } from '../perf/indicator.js';
 import { headerCells } from '../tables/layout.js';
 import type { FormCellDef, FormSectionDef, MoneyUnit, TableDef, TableSet } from '../tables/schema.js';
@@ -162,14 +162,18 @@ function readForm(t: TableInContext, labels: FormLabels, unit: MoneyUnit, count:
   const rows = t.table.rows;
   let grid: GridColumns | null = null;
   let state: GridState = { level2: '' };
-  let planLabels: string[] | null = null;
+  let planLabels: SourceCell[] | null = null;
   let groupField = '';
   const miss = (r: number, cell: SourceCell, reason: string): void => {
     count.unread.push({ where: t.table.where, row: r + 1, col: cell.col + 1, text: cell.text, reason });
   };
-  const assign = (field: string, text: string): boolean => {
+  const assign = (field: string, text: string, append = false): boolean => {
     if (field === 'deptName') {
       out.deptName = squeezeText(text);
+      return true;
+    }
+    if (append && out.fields[field]) {
+      out.fields[field] = `${out.fields[field]}\n${plainText(text)}`;
       return true;
     }
     if (out.fields[field] !== undefined && out.fields[field] !== '') return false;
@@ -179,7 +183,7 @@ function readForm(t: TableInContext, labels: FormLabels, unit: MoneyUnit, count:
       out.fields[field] = value ?? '';
       return true;
     }
-    out.fields[field] = text.trim();
+    out.fields[field] = plainText(text);
     return true;
   };
   const isLabel = (cell: SourceCell): boolean => labels.labels.has(labelKey(cell.text));
@@ -190,7 +194,9 @@ function readForm(t: TableInContext, labels: FormLabels, unit: MoneyUnit, count:
       count.read += cells.length;
       continue;
     }
-    const title = cells.length === 1 && TITLE_ROW.test(squash(cells[0]!.text));
+    // A record's title: '…绩效目标表', or after a grid any one text across the table (a title cut short).
+    const across = cells.length === 1 && cells[0]!.colSpan >= Math.max(2, t.table.columns - 1);
+    const title = cells.length === 1 && (TITLE_ROW.test(squash(cells[0]!.text)) || (grid !== null && across && !normaliseLevel1(cells[0]!.text)));
     if (grid && (title || cells.some((c) => isLabel(c) && labels.labels.get(labelKey(c.text)) !== ''))) {
       // The next record's title or form rows: the grid is over.
       grid = null;
@@ -204,10 +210,18 @@ function readForm(t: TableInContext, labels: FormLabels, unit: MoneyUnit, count:
     if (grid) {
       const g = gridRow(grid, rows[r]!, state);
       if (g.kind === 'indicator') out.indicators.push(g.indicator);
+      const last = out.indicators[out.indicators.length - 1];
+      if (g.kind === 'more' && last) {
+        for (const [key, text] of Object.entries(g.fields)) {
+          const field = key as 'name' | 'desc' | 'basis';
+          last[field] = `${last[field]}${text}`;
+        }
+      }
       if (g.kind !== 'blank') {
         const used = new Set(g.used);
+        const reason = g.kind === 'foreign' ? g.reason : g.kind === 'more' && !last ? '指标表的第一行缺少三级指标和指标值' : null;
         for (const cell of cells) {
-          if (g.kind === 'foreign' && used.has(cell)) miss(r, cell, g.reason);
+          if (reason !== null && used.has(cell)) miss(r, cell, reason);
           else if (used.has(cell)) count.read += 1;
           else miss(r, cell, '不在指标表的栏目下');
         }
@@ -223,10 +237,12 @@ function readForm(t: TableInContext, labels: FormLabels, unit: MoneyUnit, count:
       continue;
     }
     if (planLabels) {
-      // The row under the time points: one percentage per point.
+      // The row under the time points: each percentage under its point (a point may be left blank).
+      const points = planLabels;
       const values = cells.filter((c) => !isLabel(c));
-      if (values.length > 0 && values.length <= planLabels.length) {
-        values.forEach((c, i) => assign(`plan${i + 1}`, squeezeText(c.text)));
+      const under = values.map((c) => points.findIndex((p) => c.col < p.col + p.colSpan && p.col < c.col + c.colSpan));
+      if (values.length > 0 && under.every((i) => i >= 0)) {
+        values.forEach((c, k) => assign(`plan${under[k]! + 1}`, squeezeText(c.text).normalize('NFKC')));
         count.read += cells.length;
         planLabels = null;
         continue;
@@ -235,16 +251,24 @@ function readForm(t: TableInContext, labels: FormLabels, unit: MoneyUnit, count:
     }
     const points = cells.filter((c) => PLAN_LABEL.test(squash(c.text)));
     if (points.length >= 2 && labels.fields.has('planLabel1')) {
-      planLabels = points.map((c) => squeezeText(c.text));
-      planLabels.forEach((label, i) => assign(`planLabel${i + 1}`, label));
+      planLabels = points;
+      points.forEach((c, i) => assign(`planLabel${i + 1}`, squeezeText(c.text).normalize('NFKC')));
       for (const cell of cells) if (points.includes(cell) || isLabel(cell)) count.read += 1;
       else miss(r, cell, '资金支出计划一行中无法对应的内容');
       continue;
     }
     let pending: string | null = null;
+    let appending = false;
     let rowGroup = '';
     for (const cell of cells) {
       const key = labelKey(cell.text);
+      if (NUMBERED_GOAL.test(key) && labels.fields.has('goal')) {
+        // 目标1 / 目标2 …: one goal per row, kept as one text, a line each.
+        pending = 'goal';
+        appending = true;
+        count.read += 1;
+        continue;
+      }
       if (key === '部门名称') {
         pending = 'deptName';
         count.read += 1;
@@ -267,7 +291,7 @@ function readForm(t: TableInContext, labels: FormLabels, unit: MoneyUnit, count:
       if (pending !== null) {
         const field = pending;
         pending = null;
-        if (assign(field, cell.text)) count.read += 1;
+        if (assign(field, cell.text, appending)) count.read += 1;
         else miss(r, cell, field === 'deptName' ? '部门名称无法读取' : out.fields[field] ? `“${field}”已在本表前面读到` : `“${cell.text.trim()}”不是金额`);
         continue;
       }
@@ -282,6 +306,12 @@ function readForm(t: TableInContext, labels: FormLabels, unit: MoneyUnit, count:
   }
   return records;
 }
+
+/** A text as stored: NBSP (WPS types it for a space) as a space, the ends trimmed, the lines kept. */
+const plainText = (text: string): string => text.replace(/\u00a0/g, ' ').trim();
+
+/** 目标1, 目标2 … heading each goal of a project on a row of its own (seed 004). */
+const NUMBERED_GOAL = /^目标\d+$/;
 
 /** 单位：万元 typed as a row inside the form. */
 const UNIT_ROW = /^单位:(?:万元|元)$/;
@@ -301,7 +331,7 @@ function freeRows(def: TableDef, t: TableInContext, unit: MoneyUnit, count: Tabl
   const out: Record<string, string>[] = [];
   for (const row of read.rows) {
     const cells: Record<string, string> = {};
-    for (const [key, cell] of Object.entries(row.cells)) cells[key] = cell.value ?? cell.text;
+    for (const [key, cell] of Object.entries(row.cells)) cells[key] = cell.value ?? plainText(cell.text);
     if (totalLabel && labelColumn && squash(cells[labelColumn] ?? '') === squash(totalLabel)) continue;
     out.push(cells);
   }

@@ -1,3 +1,10 @@
+import { readSourceFile } from '../../electron/core/io/read-source.js';
+import { readTable, type Unread } from '../../shared/import/extract.js';
+import { extractPerformance, type ImportedPerformance } from '../../shared/import/perf.js';
+import { recognize, type Recognition } from '../../shared/import/recognize.js';
+import type { SourceDocument } from '../../shared/import/source.js';
+import { TableSetRegistry } from '../../shared/tables/registry.js';
+import type { TableSet } from '../../shared/tables/schema.js';
 import { esc, makeDocx, makeXlsx, type SheetSpec } from './ooxml.js';
 import type { SeedBlock } from './seed-blocks.js';
 
@@ -145,7 +152,7 @@ function tableXml(rows: string[][], o: MirrorOptions, q: MirrorQuirks, counter: 
           if (money && n % 4 === 0) {
             text = `${bare}${o.unit}`;
             q.unitsTyped += 1;
-          } else if (NUMBER.test(bare) && n % 7 === 0) {
+          } else if (money && n % 7 === 0) {
             text = FULL(bare);
             q.fullWidth += 1;
           } else if (NUMBER.test(bare) && n % 5 === 0) {
@@ -250,3 +257,64 @@ export async function mirrorXlsx(sheets: readonly { name: string; titles: string
   });
   return makeXlsx(specs);
 }
+
+/** How each seed's text is rendered, the unit it prints and the table set it must be recognised as. */
+export const MIRROR_SEEDS = {
+  '000': { rendering: 'cells', unit: '万元', set: 'hunan-2019-jx' },
+  '001': { rendering: 'lines', unit: '万元', set: 'hunan-2020' },
+  '002': { rendering: 'cells', unit: '万元', set: 'hunan-2019-jx' },
+  '003': { rendering: 'cells', unit: '元', set: 'hebei-county-project' },
+  '004': { rendering: 'cells', unit: '万元', set: 'district-2023-project' },
+} as const;
+
+
+const registry = new TableSetRegistry();
+const sets = registry.list();
+
+export interface OfficeImport {
+  doc: SourceDocument;
+  recognition: Recognition;
+  set: TableSet;
+  perf: ImportedPerformance;
+  cells: number;
+  read: number;
+  unread: Unread[];
+}
+
+/**
+ * A file through the importer as far as this issue builds it: read, recognised against every table set,
+ * 绩效 extracted, every other recognised table read into its layout; cells counted (non-empty, read) and
+ * everything not read listed with its place and the reason.
+ */
+export async function importOffice(buf: Buffer, name: string): Promise<OfficeImport> {
+  const file = await readSourceFile(buf, name, { convert: false });
+  if (file.kind !== 'office') throw new Error(`${name}: ${file.kind}`);
+  const doc = file.document;
+  const recognition = recognize(doc, sets);
+  const set = registry.get(recognition.best!.setId)!;
+  const perf = extractPerformance(doc, recognition, set, (id) => registry.table(set.id, id));
+  let cells = perf.cells;
+  let read = perf.read;
+  const unread = [...perf.unread];
+  recognition.tables.forEach((t, i) => {
+    if (perf.tables.includes(i)) return;
+    const match = recognition.matches[i];
+    const def = match ? registry.table(set.id, match.tableId) : undefined;
+    if (def && def.body.kind !== 'form') {
+      const r = readTable(def, t, set.moneyUnit);
+      cells += r.cells;
+      read += r.read;
+      unread.push(...r.unread);
+      return;
+    }
+    t.table.rows.forEach((row, r) =>
+      row.cells.forEach((c) => {
+        if (c.text.trim() === '') return;
+        cells += 1;
+        unread.push({ where: t.table.where, row: r + 1, col: c.col + 1, text: c.text, reason: `表格未能识别（上方文字：${t.titles.slice(-1)[0] ?? '无'}）` });
+      }),
+    );
+  });
+  return { doc, recognition, set, perf, cells, read, unread };
+}
+

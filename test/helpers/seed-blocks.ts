@@ -58,8 +58,25 @@ function byCells(text: string): SeedBlock[] {
   return out;
 }
 
+/**
+ * A row that broke across a page comes out of the rendering as two rows, its first cell alone and the
+ * other cells after it (seed 002's last 支出方向: "人社局", then 15 cells of a 16-column table): one row.
+ */
+function joinBrokenRows(blocks: SeedBlock[]): SeedBlock[] {
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    const width = Math.max(...b.rows.map((r) => r.length));
+    for (let r = b.rows.length - 2; r > 0; r -= 1) {
+      if (b.rows[r]!.length === 1 && b.rows[r]![0] !== '' && b.rows[r + 1]!.length === width - 1 && width > 2) {
+        b.rows.splice(r, 2, [...b.rows[r]!, ...b.rows[r + 1]!]);
+      }
+    }
+  }
+  return blocks;
+}
+
 export function seedBlocks(text: string, rendering: 'lines' | 'cells'): SeedBlock[] {
   // '[bookmark: _Toc…]' marks where Word keeps an invisible bookmark: no text of the document.
   const visible = text.replace(/\[bookmark: [^\]]*\]/g, '');
-  return rendering === 'lines' ? byLines(visible) : byCells(visible);
+  return rendering === 'lines' ? byLines(visible) : joinBrokenRows(byCells(visible));
 }
