@@ -97,34 +97,20 @@ export interface MirrorOptions {
 }
 
 /**
- * 'lines' seeds keep the grid: a column empty in every row is the text rendering's trace of a cell merged
- * over two columns (附件1's "一、基本支出 448.93" over 项目 and 本年预算), so the row's last cell spans two.
- * In the header, a blank right of a label with nothing above it is the label's horizontal merge.
+ * 'lines' seeds keep the grid, blank cells included. In the header, a blank right of a label with nothing
+ * above it is the label's horizontal merge (附件1: 收入 over three columns).
  */
 function gridOfLines(rows: string[][], headerRows: number, q: MirrorQuirks): Cell[][] {
-  const width = Math.max(...rows.map((r) => r.length));
-  const empty = Array.from({ length: width }, (_, c) => rows.every((r) => (r[c] ?? '') === '')).map((e, c) => e && c > 0 && c < width - 1);
-  const dropped = empty.filter(Boolean).length;
   return rows.map((row, r) => {
-    const kept = row.filter((_, c) => !empty[c]);
-    const cells: Cell[] = kept.map((text, col) => ({ text, col, span: 1 }));
-    if (dropped > 0 && cells.length > 0) {
-      cells[cells.length - 1]!.span += dropped;
-      q.gridSpans += 1;
-    }
-    if (r === 0 || r < headerRows) {
-      const above = r === 0 ? [] : rows[r - 1]!.filter((_, c) => !empty[c]);
+    const cells: Cell[] = row.map((text, col) => ({ text, col, span: 1 }));
+    if (r < Math.max(1, headerRows)) {
+      const above = r === 0 ? [] : rows[r - 1]!;
       for (let c = cells.length - 1; c > 0; c -= 1) {
         if (cells[c]!.text !== '' || (above[c] ?? '') !== '' || cells[c - 1]!.text === '') continue;
         cells[c - 1]!.span += cells[c]!.span;
         cells.splice(c, 1);
         q.gridSpans += 1;
       }
-    }
-    let col = 0;
-    for (const cell of cells) {
-      cell.col = col;
-      col += cell.span;
     }
     return cells;
   });
