@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import type { ImportRunResult } from '../../shared/api/contract.js';
 import { makeError } from '../../shared/api/errors-zh.js';
 import type { ApiError } from '../../shared/api/result.js';
 import type { ImportPreview } from '../../shared/import/preview.js';
+import type { ImportReport } from '../../shared/import/workbook.js';
 import { documentParts, exportFormats } from '../../shared/print/types.js';
 import { fillTemplate } from '../../shared/tables/layout.js';
 import { moneyUnits, type MoneyUnit } from '../../shared/tables/schema.js';
@@ -59,6 +61,25 @@ async function callCore<T>(core: Core, method: string, input: unknown): Promise<
   return result.value as T;
 }
 
+/** The import report in a few lines: where the content went, then every assumption and everything not read. */
+function reportSummary(r: ImportReport): string {
+  const lines: string[] = [];
+  const sure = `${Math.round(r.confidence * 100)}%`;
+  lines.push(`表格套：${r.setName || r.setId || '无'}（识别度 ${sure}），识别表格 ${r.tables.length} 张`);
+  const year = r.shifted ? `${r.fileYear} 年的金额记为 ${r.year} 年的上年预算数` : `${r.year} 年预算数`;
+  lines.push(`预算数据：收入 ${r.counts.income} 行，支出明细 ${r.counts.lines} 行，项目 ${r.counts.projects} 个（${year}）`);
+  for (const kind of ['假设', '未还原', '未识别', '未导入'] as const) {
+    const list = r.entries.filter((e) => e.kind === kind);
+    if (list.length === 0) continue;
+    lines.push(`${kind}（${list.length}）：`);
+    for (const e of list.slice(0, 50)) lines.push(`  - ${[e.place, e.text && `“${e.text.slice(0, 60)}”`, e.note].filter((x) => x).join('  ')}`);
+    if (list.length > 50) lines.push(`  …另有 ${list.length - 50} 条，见工作簿中的导入报告`);
+  }
+  if (r.counts.unrecognised === 0) lines.push('未识别：无');
+  if (r.narrative.length > 0) lines.push(`公开说明：${r.narrative.length} 节（${r.narrative.map((s) => s.heading).join('、').slice(0, 200)}），保存在导入报告中`);
+  return `${lines.join('\n')}\n`;
+}
+
 const metaLabels: Record<string, string> = { deptName: '部门名称', unitCode: '单位编码', year: '年度', scope: '编报范围' };
 
 function newMeta(core: Core, values: CommandContext['values']): WorkbookMeta {
@@ -92,9 +113,6 @@ function newMeta(core: Core, values: CommandContext['values']): WorkbookMeta {
   }
   return parsed.data;
 }
-
-/** Word/Excel files (old binary formats too), which only the preview reads so far. */
-const OFFICE_FILE = /\.(?:docx|xlsx|doc|xls|wps|et)$/i;
 
 function requireFolderOf(file: string): void {
   const dir = path.dirname(path.resolve(file));
@@ -210,24 +228,37 @@ export const commands: Command[] = [
   },
   {
     name: 'import',
-    summary: '导入上年的 Word/Excel 文件或 JSON 交换文件',
+    summary: '导入上年的 Word/Excel 文件、工作簿或 JSON 交换文件',
     usage: [
-      '用法：budgetdesk import <Word或Excel文件> --preview [--json]',
-      '      budgetdesk import <JSON文件> --out <文件>',
+      '用法：budgetdesk import <文件.docx|.xlsx|.bdwb|.json> [--year <YYYY>] [--into <工作簿>] [--replace] [--keep-draft] --out <文件>',
+      '      budgetdesk import <Word或Excel文件> --preview [--json]',
+      '',
+      '识别文件中的部门预算公开表格，还原收入、支出明细和项目，在 --out 指定的位置新建工作簿（已存在时不会覆盖）；',
+      '不指定 --out 时，新工作簿保存到程序的工作簿库中。文件无法读取时不会留下任何文件。',
+      '导入报告（读到的内容、去向、所作假设、未识别的内容）保存在工作簿中，并在此打印摘要。',
       '',
       '--preview：读取 .docx/.xlsx 文件，列出识别结果（所属表格套表、每张表、行数、合计金额、说明部分，',
       '以及未能识别的内容及其位置和原因），不创建也不修改任何文件。',
       '',
-      'JSON 文件：读取由 export 导出的 JSON 文件，在 --out 指定的位置新建工作簿（已存在时不会覆盖）。',
-      '不指定 --out 时，新工作簿保存到程序的工作簿库中。文件内容有误时不会留下任何文件。',
-      '',
       '选项：',
+      '  --year <YYYY>          新工作簿的年度。晚于文件年度时，文件中的金额记为上年预算数，本年金额留空',
+      '  --keep-draft           与 --year 同用：本年金额先填入文件中的金额作为草稿',
+      '  --into <工作簿>        把文件内容加入已有的工作簿（不新建）',
+      '  --replace              与 --into 同用：工作簿中已有的预算数据被文件内容替换',
+      '  --out <文件>           新工作簿的路径',
       '  --preview              只预览识别结果（Word/Excel 文件）',
       '  --json                 预览结果以 JSON 输出（金额以元为单位）',
-      '  --out <文件>           新工作簿的路径（JSON 文件）',
     ].join('\n'),
     positionals: ['文件'],
-    options: { out: { type: 'string' }, preview: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      year: { type: 'string' },
+      into: { type: 'string' },
+      replace: { type: 'boolean' },
+      'keep-draft': { type: 'boolean' },
+      preview: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     async run({ core, positionals, values, out }) {
       const file = positionals[0]!;
       if (values.preview === true) {
@@ -235,18 +266,28 @@ export const commands: Command[] = [
         out(values.json === true ? canonicalJson(preview) : previewText(preview));
         return;
       }
-      if (OFFICE_FILE.test(file)) {
+      const yearText = text(values.year);
+      if (yearText !== undefined && !/^\d{4}$/.test(yearText.trim())) throw new UsageError(`年度“${yearText}”无效，应为四位数字，例如 2021`, 'import');
+      const into = text(values.into);
+      if (values.replace === true && into === undefined) throw new UsageError('--replace 只能与 --into 一起使用', 'import');
+      const target = text(values.out);
+      if (into !== undefined && target !== undefined) throw new UsageError('--into 与 --out 不能同时使用：--into 把内容加入已有的工作簿，--out 新建工作簿', 'import');
+      const input = {
+        source: file,
+        ...(yearText === undefined ? {} : { year: Number(yearText) }),
+        ...(into === undefined ? {} : { into }),
+        ...(target === undefined ? {} : { out: target }),
+        ...(values.replace === true ? { replace: true } : {}),
+        ...(values['keep-draft'] === true ? { keepDraft: true } : {}),
+      };
+      const result = await callCore<ImportRunResult>(core, 'import.run', input);
+      if (!result.written) {
         throw new CommandError(
-          makeError('UNSUPPORTED_FILE', {
-            name: path.basename(file),
-            issue: '从 Word/Excel 文件新建工作簿的功能尚未完成。可先用 --preview 查看识别结果',
-          }),
+          makeError('VALIDATION', { issue: `工作簿中已有内容，未作任何修改：${result.conflicts.join('；')}。确认要用文件内容替换时，请加 --replace` }),
         );
       }
-      const target = text(values.out);
-      const input = target === undefined ? { jsonPath: file } : { jsonPath: file, out: target };
-      const state = await callCore<{ path: string }>(core, 'library.importJson', input);
-      out(`已导入为工作簿：${state.path}\n`);
+      out(`${into === undefined ? '已导入为工作簿' : '已导入到工作簿'}：${result.path}\n`);
+      if (result.report) out(reportSummary(result.report));
     },
   },
 ];

@@ -11,6 +11,7 @@ import type { BudgetProject } from '../perf/budget-link.js';
 import { libraryEntryInputSchema, type LibraryEntry } from '../perf/library-entry.js';
 import { level1Names } from '../perf/tree.js';
 import type { NarrativeView } from '../narrative/view.js';
+import type { ImportReport } from '../import/workbook.js';
 import { documentParts, exportFormats, type ExportFormat, type PrintDocument, type PrintTable } from '../print/types.js';
 import type { ImportPreview } from '../import/preview.js';
 
@@ -111,6 +112,16 @@ const method =
   <O>() =>
   <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
 
+/** What `import.run` did: the workbook written (or, with conflicts and no `replace`, left as it was) and the report. */
+export interface ImportRunResult {
+  path: string;
+  written: boolean;
+  /** Content the open workbook already holds that the import would replace (nothing is written then without `replace`). */
+  conflicts: string[];
+  /** Null for a workbook or its JSON (copied as it is). */
+  report: ImportReport | null;
+}
+
 export const methods = {
   'app.info': method<AppInfo>()(z.strictObject({})),
   'tablesets.list': method<TableSetListEntry[]>()(z.strictObject({})),
@@ -205,6 +216,22 @@ export const methods = {
   ),
   /** Without `out`, the new workbook goes into the library under the department's name. */
   'library.importJson': method<WorkbookState>()(z.strictObject({ jsonPath: path, out: path.optional() })),
+  /**
+   * Last year's .docx/.xlsx (or a .bdwb workbook, or its JSON) into a new workbook at `out` (the library when
+   * absent), or added to the open workbook `into`. `year` after the file's year puts the file's amounts into
+   * 上年预算数 (and into this year's too with `keepDraft`). Nothing already in `into` is replaced without
+   * `replace`: the conflicts are returned with written=false. The report is saved in the workbook.
+   */
+  'import.run': method<ImportRunResult>()(
+    z.strictObject({
+      source: path,
+      year: z.number().int().min(2000).max(2100).optional(),
+      into: path.optional(),
+      keepDraft: z.boolean().optional(),
+      replace: z.boolean().optional(),
+      out: path.optional(),
+    }),
+  ),
 
   // 导入 last year's .docx/.xlsx (reading: electron/core/io/read-source.ts; recognition: shared/import/)
   /** What a Word/Excel file would give, without writing anything: the set it fits, each table as recognised, the 说明 sections, what was not recognised. */

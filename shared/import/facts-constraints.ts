@@ -51,8 +51,9 @@ const ROW_DIMENSION = { functionClass: 'funcCode', economicClass: 'econCode', go
 const digits = (text: string | undefined): string => squash(text ?? '').replace(/[^0-9]/g, '');
 
 function toleranceOf(text: string, unit: '元' | '万元'): Decimal {
-  const m = /\.(\d+)/.exec(squash(text).replace(/,/g, ''));
-  const decimals = Math.max(m ? m[1]!.length : 0, unit === '万元' ? 2 : 0);
+  // The figure is the number at the end of the cell ('一、基本支出 448.93' too).
+  const m = /\d(?:\.(\d+))?$/.exec(squash(text).replace(/,/g, ''));
+  const decimals = Math.max(m?.[1] ? m[1].length : 0, unit === '万元' ? 2 : 0);
   const step = new Dec(10).pow(-decimals).times(unit === '万元' ? 10000 : 1);
   return step.div(2);
 }
@@ -68,18 +69,10 @@ function labelOf(source: CellSource | undefined): string | undefined {
   return 'label' in source ? source.label : undefined;
 }
 
-/** The value of column `key` in a read row; a label-and-amount cell's amount sits in the next column. */
-function readValue(def: TableDef, row: ReadRow, key: string): { value: string; text: string } | null {
+/** The value of column `key` in a read row (a label-and-amount cell is read whole with its amount as value). */
+function readValue(row: ReadRow, key: string): { value: string; text: string } | null {
   const own = row.cells[key];
-  if (own?.value !== undefined) return { value: own.value, text: own.text };
-  const cols = visibleColumns(def);
-  const at = cols.findIndex((c) => c.key === key);
-  const next = cols[at + 1];
-  if (own && next && cols[at]!.type !== 'money') {
-    const cell = row.cells[next.key];
-    if (cell?.value !== undefined) return { value: cell.value, text: cell.text };
-  }
-  return null;
+  return own?.value !== undefined ? { value: own.value, text: own.text } : null;
 }
 
 /** Fixed rows are found by their printed labels; rows the office left out or reordered still fit. */
@@ -120,7 +113,7 @@ export function observe(def: TableDef, read: ReadTable): TableObservations {
   const add = (row: ReadRow, rowKey: string, col: string, source: CellSource | undefined, extra: Filter[]): void => {
     const amount = amountSource(source);
     if (!amount || 'input' in amount) return;
-    const got = readValue(def, row, col);
+    const got = readValue(row, col);
     // A blank figure of a derived table is a zero: the published table says nothing was budgeted there.
     const value = new Dec(got?.value ?? '0');
     const text = got?.text ?? '';

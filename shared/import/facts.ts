@@ -128,6 +128,8 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
     econs.add(`${cls}99`);
   }
   if (expenseConstraints.some((c) => c.filters.some((f) => f.econRole !== undefined))) for (const code of ROLE_CODES) econs.add(code);
+  // Tables that publish no 经济分类 at all (附件1–3 alone): the lines are kept with the 科目 left for the clerk.
+  if (econs.size === 0) econs.add('');
   const sources = [...incomeBySource.keys()];
   const expenseSources = sources.length > 0 ? sources.sort((a, b) => incomeBySource.get(b)!.cmp(incomeBySource.get(a)!)) : PICKABLE_SOURCES;
   const projectCategories = categories.length > 0 ? categories : [''];
@@ -161,6 +163,7 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
   const lines: RowCells[] = [];
   const byProject = new Map<string, { dims: FactDims; amount: Decimal }[]>();
   const spread = new Map<string, Set<string>>();
+  const clean = (row: RowCells): RowCells => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== ''));
   candidates.forEach((cand, i) => {
     const amount = solved.amounts[i]!;
     if (amount.isZero()) return;
@@ -169,7 +172,10 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
       list.push({ dims: cand, amount });
       byProject.set(cand.projectCategory, list);
     } else {
-      lines.push({ funcCode: cand.funcCode, econCode: cand.econCode, fundSource: cand.fundSource, nature: cand.nature, amount: canonical(amount) });
+      lines.push(clean({ funcCode: cand.funcCode, econCode: cand.econCode, fundSource: cand.fundSource, nature: cand.nature, amount: canonical(amount) }));
+    }
+    if (cand.econCode === '' || cand.funcCode === '') {
+      assumptions.push({ text: `支出 ${wan(amount)} 万元的${cand.funcCode === '' ? '功能分类' : '经济分类'}科目在文件中未公开，支出明细中留空，请补填` });
     }
     const key = `${cand.econCode}|${cand.nature === 'project' ? 'project' : 'basic'}`;
     const funcsOfEcon = spread.get(key) ?? new Set();
@@ -195,7 +201,7 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
     const main = parts[0]!;
     const total = parts.reduce((s, p) => s.plus(p.amount), ZERO);
     const name = category === '' ? '项目支出' : category;
-    projects.push({
+    projects.push(clean({
       code,
       name,
       category,
@@ -203,9 +209,9 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
       econCode: main.dims.econCode,
       fundSource: main.dims.fundSource,
       amount: canonical(total),
-    });
+    }));
     for (const p of parts.slice(1)) {
-      lines.push({ funcCode: p.dims.funcCode, econCode: p.dims.econCode, fundSource: p.dims.fundSource, nature: 'project', project: code, amount: canonical(p.amount) });
+      lines.push(clean({ funcCode: p.dims.funcCode, econCode: p.dims.econCode, fundSource: p.dims.fundSource, nature: 'project', project: code, amount: canonical(p.amount) }));
     }
     assumptions.push({
       text: category === ''

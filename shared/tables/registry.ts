@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import modelBudget from './model/budget.json' with { type: 'json' };
 import modelChecks from './model/checks.json' with { type: 'json' };
+import modelImport from './model/import.json' with { type: 'json' };
 import modelNarrative from './model/narrative.json' with { type: 'json' };
 import modelPerformance from './model/performance.json' with { type: 'json' };
 import { withResolvedOptions } from './options.js';
@@ -35,7 +36,7 @@ export function builtInTableSets(): unknown[] {
  * Same JSON shape as a table set; every workbook has them, and layouts point at them with `store`.
  * Each model document is a JSON file in ./model, listed here.
  */
-const builtInModels: unknown[] = [modelBudget, modelPerformance, modelChecks, modelNarrative];
+const builtInModels: unknown[] = [modelBudget, modelPerformance, modelChecks, modelNarrative, modelImport];
 
 /** A table set that cannot be used; `problems` says what to fix, `message` lists the first few. */
 export class TableSetError extends Error {

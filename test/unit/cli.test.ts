@@ -172,6 +172,20 @@ describe('budgetdesk CLI', { timeout: 180_000 }, () => {
     expect(readdirSync(dir)).toEqual(['bad.json']);
   });
 
+  it('import of a foreign, truncated or empty Word/Excel file exits 1 with the reason in Chinese and writes nothing', () => {
+    const dir = temp.make();
+    const files: [string, Buffer, RegExp][] = [
+      ['随便.docx', Buffer.from('这不是 Word 文件'), /不是 Word（\.docx）/],
+      ['截断.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /无法导入“截断\.xlsx”/],
+      ['空.docx', Buffer.alloc(0), /0 字节/],
+    ];
+    for (const [name, bytes] of files) writeFileSync(path.join(dir, name), bytes);
+    for (const [name, , message] of files) {
+      expectFailure(cli(['import', path.join(dir, name), '--year', '2021', '--out', path.join(dir, 'x.bdwb')]), 1, message);
+    }
+    expect(readdirSync(dir).sort()).toEqual(files.map(([n]) => n).sort());
+  });
+
   it('new refuses to overwrite an existing file', () => {
     const file = path.join(temp.make(), 'a.bdwb');
     writeFileSync(file, 'keep me');

@@ -145,7 +145,7 @@ function cli(args: string[], dataDir: string) {
 }
 
 describe('budgetdesk import of a Word file', { timeout: 180_000 }, () => {
-  it('prints the preview with --preview, and refuses to create a workbook until that is built', async () => {
+  it('prints the preview with --preview, and creates the workbook without it', async () => {
     const dir = temp.make();
     const file = path.join(dir, 'seed001.docx');
     writeFileSync(file, await seed001TypedDocx());
@@ -160,12 +160,19 @@ describe('budgetdesk import of a Word file', { timeout: 180_000 }, () => {
     const json = cli(['import', file, '--preview', '--json'], dataDir);
     expect(JSON.parse(json.stdout)).toMatchObject({ set: { id: 'hunan-2020' }, tables: [{ tableId: 'szzb', total: '5089300' }, {}, {}] });
 
+    // Creation is built (import.run): the same file makes a workbook, and the report's summary is printed. Its
+    // titles name no year, so the year is asked for.
     const out = path.join(dir, 'new.bdwb');
-    const refused = cli(['import', file, '--out', out], dataDir);
-    expect(refused.code).toBe(1);
-    expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/从 Word\/Excel 文件新建工作簿的功能尚未完成/);
+    const noYear = cli(['import', file, '--out', out], dataDir);
+    expect([noYear.code, noYear.stdout]).toEqual([1, '']);
+    expect(noYear.stderr).toMatch(/无法从文件的表格标题中确定预算年度/);
     expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dir)).toEqual(['seed001.docx']);
+    const created = cli(['import', file, '--year', '2020', '--out', out], dataDir);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain(`已导入为工作簿：${out}`);
+    expect(created.stdout).toContain('识别表格 3 张');
+    expect(existsSync(out)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['new.bdwb', 'seed001.docx']);
   });
 });

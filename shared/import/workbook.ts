@@ -1,0 +1,210 @@
+import { FACT_TABLES } from '../derive/model.js';
+import type { NarrativeSection } from '../print/document.js';
+import type { MoneyUnit, TableDef, TableSet } from '../tables/schema.js';
+import type { RowCells, WorkbookMeta } from '../workbook/types.js';
+import { readTable } from './extract.js';
+import { rebuildFacts, type PublishedTable } from './facts.js';
+import { verifyRebuild, rebuiltModel } from './facts-verify.js';
+import { narrativeOf } from './narrative.js';
+import type { Recognition } from './recognize.js';
+import type { SourceDocument } from './source.js';
+
+/**
+ * What an imported document gives a workbook: its meta, the model rows (this year's amounts, or last
+ * year's as 上年预算数 when the workbook is for the year after the file's), and the report of everything
+ * read, where it went, what was assumed and what was not recognised, as rows of the import-report table.
+ */
+
+export const IMPORT_REPORT_TABLE = 'import-report';
+
+export type ReportKind = '表格' | '数据' | '假设' | '未识别' | '未还原' | '未导入' | '说明';
+
+export interface ReportEntry {
+  kind: ReportKind;
+  /** Where in the file: '第 3 个表格 第 5 行第 2 列', '工作表“附件1”'. */
+  place: string;
+  /** The original text. */
+  text: string;
+  /** Where it went in the workbook. */
+  target: string;
+  /** Why (for what was not recognised), or what was decided. */
+  note: string;
+}
+
+export interface ImportReport {
+  file: string;
+  setId: string | null;
+  setName: string;
+  /** Mean recognition score of the tables matched, 0…1. */
+  confidence: number;
+  fileYear: number | null;
+  year: number;
+  /** The file's amounts went to 上年预算数 (the workbook is for the year after the file's). */
+  shifted: boolean;
+  tables: { place: string; tableId: string; title: string; score: number; cells: number; read: number }[];
+  counts: { income: number; lines: number; projects: number; assumptions: number; unrecognised: number; unmet: number };
+  /** 第一部分 说明 as read, heading by heading (kept here until the narrative store takes them). */
+  narrative: NarrativeSection[];
+  entries: ReportEntry[];
+}
+
+export interface ImportPlan {
+  meta: WorkbookMeta;
+  /** Model rows by model table (cells as stored). */
+  rows: Record<string, RowCells[]>;
+  /** Cells of fixed model tables (fact-info): row key, column, value. */
+  cells: { tableId: string; rowId: string; col: string; text: string }[];
+  report: ImportReport;
+}
+
+export interface PlanOptions {
+  /** The workbook's budget year; the file's year when absent. */
+  year?: number;
+  /** With a later year: keep the file's amounts as this year's draft too. */
+  keepDraft?: boolean;
+  /** Meta of the workbook the content goes into (its year and set win). */
+  into?: WorkbookMeta;
+}
+
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; issue: string };
+
+const YEAR = /((?:19|20)\d{2})\s*年/;
+
+function majority<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** The budget year the file is for: the year most of its recognised tables' titles name. */
+export function fileYearOf(recognition: Recognition): number | null {
+  const years = recognition.tables.flatMap((t, i) => {
+    if (!recognition.matches[i]) return [];
+    const m = t.titles.map((line) => YEAR.exec(line)).find((x) => x !== null);
+    return m ? [Number(m[1])] : [];
+  });
+  return majority(years) ?? null;
+}
+
+export function planImport(doc: SourceDocument, recognition: Recognition, lookup: (setId: string, tableId: string) => TableDef | undefined, set: TableSet | undefined, options: PlanOptions): PlanResult {
+  const entries: ReportEntry[] = [];
+  const tables: ImportReport['tables'] = [];
+  const published: PublishedTable[] = [];
+  const units: string[] = [];
+  const moneyUnits: MoneyUnit[] = [];
+  recognition.tables.forEach((t, i) => {
+    const m = recognition.matches[i];
+    // The title line nearest the table, passing over its 单位 lines.
+    const title_ = [...t.titles].reverse().find((line) => !/^(?:单位|编制单位|单位名称)[:：]/.test(line.replace(/\s+/g, '')));
+    const firstLine = title_ ?? t.table.rows[0]?.cells.map((c) => c.text).join(' ') ?? '';
+    if (!m) {
+      entries.push({ kind: '未识别', place: t.table.where, text: firstLine.slice(0, 200), target: '', note: '标题和表头与所选表格套中的任何表格都不相符' });
+      return;
+    }
+    const def = lookup(m.setId, m.tableId)!;
+    const title = `${def.number} ${def.title.replace(/\{year\}年?/g, '')}`.trim();
+    if (t.unitName) units.push(t.unitName);
+    if (t.moneyUnit) moneyUnits.push(t.moneyUnit);
+    if (def.body.kind === 'form' || def.body.kind === 'free') {
+      tables.push({ place: t.table.where, tableId: def.id, title, score: m.score, cells: 0, read: 0 });
+      entries.push({ kind: '未导入', place: t.table.where, text: firstLine.slice(0, 200), target: title, note: '绩效目标表格的导入尚未实现，表中内容未导入' });
+      return;
+    }
+    const read = readTable(def, t, set?.moneyUnit ?? '万元');
+    tables.push({ place: t.table.where, tableId: def.id, title, score: m.score, cells: read.cells, read: read.read });
+    entries.push({ kind: '表格', place: t.table.where, text: firstLine.slice(0, 200), target: title, note: `识别度 ${Math.round(m.score * 100)}%，读取 ${read.read}/${read.cells} 个单元格，单位：${read.moneyUnit}` });
+    for (const u of read.unread) entries.push({ kind: '未识别', place: `${u.where} 第 ${u.row} 行第 ${u.col} 列`, text: u.text, target: title, note: u.reason });
+    published.push({ def, read, label: title });
+  });
+
+  const fileYear = fileYearOf(recognition);
+  const year = options.into?.year ?? options.year ?? fileYear;
+  if (year === null || year === undefined) return { ok: false, issue: '无法从文件的表格标题中确定预算年度，请指定导入后的年度（命令行用 --year）' };
+  if (fileYear !== null && year < fileYear) return { ok: false, issue: `文件是 ${fileYear} 年的预算，不能导入为更早的 ${year} 年` };
+  const shifted = fileYear !== null && year > fileYear;
+  const deptName = options.into?.deptName ?? majority(units) ?? doc.name.replace(/\.[^.]+$/, '');
+  const meta: WorkbookMeta = options.into ?? {
+    deptName,
+    unitCode: '',
+    year,
+    moneyUnit: majority(moneyUnits) ?? set?.moneyUnit ?? '万元',
+    scope: '本级',
+    tableSetId: set?.id ?? recognition.best?.setId ?? '',
+  };
+
+  const rows: Record<string, RowCells[]> = {};
+  const cells: ImportPlan['cells'] = [];
+  const facts = rebuildFacts(published, fileYear ?? year);
+  for (const a of facts.assumptions) entries.push({ kind: '假设', place: a.where ?? '', text: '', target: '预算数据', note: a.text });
+  for (const u of facts.unplaced) entries.push({ kind: '未识别', place: u.where, text: u.text, target: '', note: u.reason });
+  for (const u of facts.unmet) entries.push({ kind: '未还原', place: u.where, text: u.text, target: '预算数据', note: `${u.reason}（还原后为 ${u.rebuilt} 元）` });
+  if (set && published.length > 0) {
+    const fileMeta = { ...meta, year: fileYear ?? year };
+    const unmet = new Set(facts.unmet.map((u) => u.where));
+    for (const m of verifyRebuild(set, fileMeta, rebuiltModel(facts), facts.observations)) {
+      if (unmet.has(m.where)) continue;
+      entries.push({ kind: '未还原', place: m.where, text: m.text, target: '预算数据', note: `由还原的数据重新生成的表格为 ${m.derived} 元，与文件不同` });
+    }
+  }
+
+  // 上年数: the file's amounts are last year's when the workbook is for a later year.
+  const place = (list: RowCells[]): RowCells[] =>
+    list.map(({ amount, ...rest }) => {
+      if (!shifted) return { ...rest, ...(amount === undefined ? {} : { amount }) };
+      const out: RowCells = { ...rest };
+      if (amount !== undefined) {
+        out.prevAmount = amount;
+        if (options.keepDraft) out.amount = amount;
+      }
+      return out;
+    });
+  if (published.length > 0) {
+    rows[FACT_TABLES.units] = [{ code: '001', name: meta.deptName, kind: 'self' }];
+    rows[FACT_TABLES.income] = place(facts.income);
+    rows[FACT_TABLES.lines] = place(facts.lines);
+    rows[FACT_TABLES.projects] = place(facts.projects);
+    if (shifted && facts.threePublic) {
+      const prev = { abroad: 'info-threePublicPrevAbroad', reception: 'info-threePublicPrevReception', vehicle: 'info-threePublicPrevVehicle' } as const;
+      for (const [role, rowId] of Object.entries(prev)) cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text: facts.threePublic[role as keyof typeof prev] });
+    }
+    const where = shifted ? `上年预算数（${fileYear} 年）${options.keepDraft ? '，并作为本年草稿' : ''}` : '本年预算数';
+    entries.push({
+      kind: '数据',
+      place: '',
+      text: '',
+      target: `预算数据：${where}`,
+      note: `收入 ${facts.income.length} 行，支出明细 ${facts.lines.length} 行，项目 ${facts.projects.length} 个；由 ${facts.figures} 个公开数字还原`,
+    });
+    entries.push({ kind: '数据', place: '', text: '', target: '预算单位', note: `部门本级“${meta.deptName}”（文件未公开单位编码，编为 001）` });
+  }
+
+  const narrative = narrativeOf(doc.blocks);
+  for (const s of narrative) {
+    entries.push({ kind: '说明', place: s.heading, text: s.paragraphs.join('\n').slice(0, 20000), target: '导入报告（公开说明的保存尚未实现）', note: `${s.paragraphs.length} 段` });
+  }
+
+  const unrecognised = entries.filter((e) => e.kind === '未识别').length;
+  const matched = tables.filter((t) => t.score > 0);
+  const report: ImportReport = {
+    file: doc.name,
+    setId: set?.id ?? null,
+    setName: set?.name ?? '',
+    confidence: matched.length === 0 ? 0 : matched.reduce((s, t) => s + t.score, 0) / matched.length,
+    fileYear,
+    year,
+    shifted,
+    tables,
+    counts: {
+      income: facts.income.length,
+      lines: facts.lines.length,
+      projects: facts.projects.length,
+      assumptions: facts.assumptions.length,
+      unrecognised,
+      unmet: entries.filter((e) => e.kind === '未还原').length,
+    },
+    narrative,
+    entries,
+  };
+  rows[IMPORT_REPORT_TABLE] = entries.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== '')));
+  return { ok: true, plan: { meta, rows, cells, report } };
+}

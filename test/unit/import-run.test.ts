@@ -1,0 +1,185 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core.js';
+import { Dec } from '../../shared/money/decimal.js';
+import type { GridRow } from '../../shared/workbook/types.js';
+import { callErr, callOk } from '../helpers/core.js';
+import { useTempDirs } from '../helpers/hooks.js';
+import { loadSeed, type SeedId } from '../fixtures/perf/load.js';
+import { createSeed001Workbook, printed, seed001Expected, seed001Facts } from '../fixtures/seed001/load.js';
+
+/**
+ * `import.run`: a published .docx/.xlsx back into a workbook. The round trip exports each seed workbook with
+ * the app's own exporters and imports the file into the next year; seed 001's facts (facts.json, typed from
+ * the seed text) must come back as 上年预算数, and imported as the same year they must print the seed's 17
+ * tables exactly as published (expected/*.json, transcribed from the seed).
+ */
+
+const temp = useTempDirs('budgetdesk-import-');
+const FORMATS = ['docx', 'xlsx'] as const;
+
+async function exported(core: Core, wb: string, format: 'docx' | 'xlsx'): Promise<string> {
+  const out = path.join(temp.make(), `上年预算.${format}`);
+  await callOk(core, 'print.export', { path: wb, format, out });
+  return out;
+}
+
+const rows = async (core: Core, wb: string, tableId: string): Promise<GridRow[]> => (await callOk(core, 'workbook.rows', { path: wb, tableId })).rows;
+
+/** Amounts in 元 summed by a key; the seed's 4-decimal 万元 figures print at 2, so 100 元 is one printed digit. */
+function sums(list: Record<string, string>[], key: (r: Record<string, string>) => string | null, col: string): Map<string, Dec> {
+  const out = new Map<string, Dec>();
+  for (const r of list) {
+    const k = key(r);
+    if (k === null || r[col] === undefined) continue;
+    out.set(k, (out.get(k) ?? new Dec(0)).plus(r[col]!));
+  }
+  return out;
+}
+
+function expectClose(got: Map<string, Dec>, want: Map<string, Dec>): void {
+  expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+  for (const [k, v] of want) expect([k, got.get(k)!.minus(v).abs().lt(100)]).toEqual([k, true]);
+}
+
+const wan = (text: string): string => new Dec(text).times(10000).toFixed();
+
+describe('import.run: seed 001 round trip into the next year', () => {
+  it.each(FORMATS)('exported as .%s and imported into 2021, gives the 2020 facts back as 上年预算数 and this year empty', async (format) => {
+    const core = temp.core();
+    const source = await createSeed001Workbook(core);
+    const file = await exported(core, source, format);
+    const out = path.join(temp.make(), '2021.bdwb');
+    const result = await callOk(core, 'import.run', { source: file, year: 2021, out });
+    expect(result).toMatchObject({ path: out, written: true, conflicts: [] });
+    const report = result.report!;
+    expect([report.setId, report.fileYear, report.year, report.shifted]).toEqual(['hunan-2020', 2020, 2021, true]);
+    // Nothing the file holds is left unrecognised, and every published figure is reproduced by the facts.
+    expect(report.entries.filter((e) => e.kind === '未识别' || e.kind === '未还原')).toEqual([]);
+    expect(report.tables.filter((t) => t.cells > 0).every((t) => t.read === t.cells)).toBe(true);
+
+    const facts = seed001Facts();
+    const state = await callOk(core, 'workbook.open', { path: out });
+    expect(state.meta).toMatchObject({ deptName: facts.meta.deptName, year: 2021, tableSetId: 'hunan-2020', moneyUnit: '万元' });
+    const lines = (await rows(core, out, 'fact-lines')).map((r) => r.cells);
+    const projects = (await rows(core, out, 'fact-projects')).map((r) => r.cells);
+    const income = (await rows(core, out, 'fact-income')).map((r) => r.cells);
+    // This year's amounts start empty.
+    for (const r of [...lines, ...projects, ...income]) expect(r.amount).toBeUndefined();
+
+    // Basic lines: 项 × 款 × 资金来源 × 人员/公用, as the seed's 附件5–7 and 11–14 and 17 publish them.
+    const labels: Record<string, string> = { 经费拨款: 'general.appropriation', 人员经费: 'basic.personnel', 公用经费: 'basic.public' };
+    const seedLines = facts.tables['fact-lines']!.map((r) => ({ ...r, fundSource: labels[r.fundSource!]!, nature: labels[r.nature!] ?? 'project', amount: wan(r.amount!) }));
+    const basicKey = (r: Record<string, string>) => (r.nature!.startsWith('basic') ? `${r.funcCode}|${r.econCode}|${r.fundSource}|${r.nature}` : null);
+    expectClose(sums(lines, basicKey, 'prevAmount'), sums(seedLines, basicKey, 'amount'));
+    // Income by source.
+    expectClose(sums(income, (r) => r.fundSource!, 'prevAmount'), new Map([['general.appropriation', new Dec(wan('508.9253'))]]));
+    // Projects: the tables publish them by 类别 (附件8) and 功能科目 (附件11); the split of 会议费/公务接待费 that
+    // only 附件9 shows comes back as lines of the project.
+    const seedProjects = facts.tables['fact-projects']!.map((r) => ({ ...r, amount: wan(r.amount!) }));
+    expectClose(sums(projects, (r) => `${r.category}|${r.funcCode}`, 'prevAmount'), sums(seedProjects, (r) => `${r.category}|${r.funcCode}`, 'amount'));
+    const roleLines = (r: Record<string, string>) => (r.nature === 'project' ? r.econCode! : null);
+    expectClose(sums(lines, roleLines, 'prevAmount'), new Map([['30215', new Dec(wan('8.7'))], ['30217', new Dec(wan('0.34'))]]));
+    // 三公 of 2020 (附件9: 公务接待费 5.34) is next year's 上年 figure for 同比.
+    const info = new Map((await rows(core, out, 'fact-info')).map((r) => [r.id, r.cells]));
+    expect([info.get('info-threePublicPrevReception')?.amount, info.get('info-threePublicPrevAbroad')?.amount]).toEqual([wan('5.34'), '0']);
+    // The 2021 tables show nothing until the clerk enters this year's amounts.
+    const szzb = await callOk(core, 'workbook.derived', { path: out, tableId: 'szzb' });
+    expect(szzb.empty).toBe(true);
+
+    // The report is saved with the workbook, row for row.
+    const saved = (await rows(core, out, 'import-report')).map((r) => r.cells);
+    expect(saved).toHaveLength(report.entries.length);
+    expect(saved.filter((r) => r.kind === '假设').map((r) => r.note)).toEqual(report.entries.filter((e) => e.kind === '假设').map((e) => e.note));
+    expect(saved.some((r) => r.kind === '表格' && r.target === '附件11 一般公共预算支出情况表')).toBe(true);
+  });
+
+  it('keeps the file’s amounts as this year’s draft when asked', async () => {
+    const core = temp.core();
+    const file = await exported(core, await createSeed001Workbook(core), 'docx');
+    const { path: out } = await callOk(core, 'import.run', { source: file, year: 2021, keepDraft: true, out: path.join(temp.make(), 'draft.bdwb') });
+    const income = (await rows(core, out, 'fact-income')).map((r) => r.cells);
+    expect(income).toEqual([{ fundSource: 'general.appropriation', amount: wan('508.93'), prevAmount: wan('508.93') }]);
+    const szzb = await callOk(core, 'workbook.derived', { path: out, tableId: 'szzb' });
+    expect(szzb.rows.find((r) => r.key === 'total')?.cells.incomeAmount?.text).toBe('508.93');
+  });
+});
+
+describe('import.run: seed 001 imported as its own year prints its 17 tables as published', () => {
+  it.each(FORMATS)('from .%s', async (format) => {
+    const core = temp.core();
+    const file = await exported(core, await createSeed001Workbook(core), format);
+    const { path: out, report } = await callOk(core, 'import.run', { source: file, out: path.join(temp.make(), 'same.bdwb') });
+    expect(report!.shifted).toBe(false);
+    const sortHeader = (h: [string, number, number, number, number][]) => [...h].sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+    for (const want of seed001Expected()) {
+      const got = printed(await callOk(core, 'workbook.derived', { path: out, tableId: want.tableId }));
+      const { seedDeviations: _ignored, ...print } = want;
+      const gotPrint = got;
+      expect({ ...gotPrint, header: sortHeader(gotPrint.header) }).toEqual({ ...print, header: sortHeader(print.header) });
+    }
+    const overview = await callOk(core, 'workbook.tables', { path: out });
+    expect(overview.issues).toEqual([]);
+  });
+});
+
+describe('import.run: the 绩效 seeds', () => {
+  it.each(['000', '002', '003', '004'] as SeedId[])('seed %s exported and imported into the next year: a workbook, nothing unrecognised, the 绩效 tables reported as not imported yet', async (seed) => {
+    const core = temp.core();
+    const loaded = await loadSeed(core, seed);
+    for (const format of FORMATS) {
+      const file = await exported(core, loaded.path, format);
+      const result = await callOk(core, 'import.run', { source: file, year: loaded.meta.year + 1, out: path.join(temp.make(), `${seed}.bdwb`) });
+      const report = result.report!;
+      expect(report.entries.filter((e) => e.kind === '未识别')).toEqual([]);
+      expect(report.setId).toBe(loaded.meta.tableSetId);
+      // The 绩效 forms are recognised; reading them into the structured form is not built here.
+      expect(report.entries.filter((e) => e.kind === '未导入').length).toBeGreaterThan(0);
+      expect(existsSync(result.path)).toBe(true);
+    }
+  });
+});
+
+describe('import.run into an open workbook', () => {
+  it('adds the file’s content, reports conflicts instead of overwriting, replaces only when told, and undoes as one step', async () => {
+    const core = temp.core();
+    const file = await exported(core, await createSeed001Workbook(core), 'xlsx');
+    const wb = (await callOk(core, 'library.create', { meta: { deptName: '株洲市石峰区人民政府办公室', year: 2021, tableSetId: 'hunan-2020' } })).path;
+    const first = await callOk(core, 'import.run', { source: file, into: wb });
+    expect([first.written, first.conflicts]).toEqual([true, []]);
+    const before = await rows(core, wb, 'fact-lines');
+    expect(before.length).toBeGreaterThan(20);
+    expect(before.every((r) => r.cells.prevAmount !== undefined && r.cells.amount === undefined)).toBe(true);
+
+    const second = await callOk(core, 'import.run', { source: file, into: wb });
+    expect(second.written).toBe(false);
+    expect(second.conflicts.join('；')).toContain('支出预算明细已有');
+    expect(await rows(core, wb, 'fact-lines')).toEqual(before);
+
+    const replaced = await callOk(core, 'import.run', { source: file, into: wb, replace: true });
+    expect(replaced.written).toBe(true);
+    const after = await rows(core, wb, 'fact-lines');
+    expect(after.map((r) => r.cells)).toEqual(before.map((r) => r.cells));
+    expect(after.map((r) => r.id)).not.toEqual(before.map((r) => r.id));
+    await callOk(core, 'workbook.undo', { path: wb });
+    expect(await rows(core, wb, 'fact-lines')).toEqual(before);
+  });
+});
+
+describe('import.run refuses bad files and writes nothing', () => {
+  it.each([
+    ['random.docx', Buffer.from('这不是一个 Word 文件'), /不是 Word/],
+    ['truncated.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /无法导入/],
+    ['empty.docx', Buffer.alloc(0), /0 字节/],
+  ])('%s', async (name, bytes, message) => {
+    const core = temp.core();
+    const dir = temp.make();
+    const source = path.join(dir, name);
+    writeFileSync(source, bytes);
+    const error = await callErr(core, 'import.run', { source, out: path.join(dir, 'x.bdwb') }, 'UNSUPPORTED_FILE');
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain('没有创建或修改任何工作簿');
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+});
