@@ -43,7 +43,7 @@ export interface ImportReport {
   shifted: boolean;
   tables: { place: string; tableId: string; title: string; score: number; cells: number; read: number }[];
   counts: { income: number; lines: number; projects: number; assumptions: number; unrecognised: number; unmet: number };
-  /** 第一部分 说明 as read, heading by heading (kept here until the narrative store takes them). */
+  /** 第一部分 说明 as read, heading by heading (stored in the workbook's narrative table as written). */
   narrative: NarrativeSection[];
   entries: ReportEntry[];
 }
@@ -180,7 +180,7 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
 
   const narrative = narrativeOf(doc.blocks);
   for (const s of narrative) {
-    entries.push({ kind: '说明', place: s.heading, text: s.paragraphs.join('\n').slice(0, 20000), target: '导入报告（公开说明的保存尚未实现）', note: `${s.paragraphs.length} 段` });
+    entries.push({ kind: '说明', place: s.heading, text: s.paragraphs.join('\n').slice(0, 20000), target: '第一部分 说明（按原文保存）', note: `${s.paragraphs.length} 段` });
   }
 
   const unrecognised = entries.filter((e) => e.kind === '未识别').length;

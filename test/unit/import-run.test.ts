@@ -88,6 +88,12 @@ describe('import.run: seed 001 round trip into the next year', () => {
     const szzb = await callOk(core, 'workbook.derived', { path: out, tableId: 'szzb' });
     expect(szzb.empty).toBe(true);
 
+    // The 说明 (printed in the .docx only; the .xlsx holds the tables) comes back as written, section by section.
+    expect(report.narrative.length > 3).toBe(format === 'docx');
+    const narrative = (await rows(core, out, 'narrative-text')).map((r) => r.cells);
+    expect(narrative.map((r) => r.text)).toEqual(report.narrative.map((n) => n.paragraphs.join('\n')));
+    expect(narrative.every((r) => r.key!.startsWith('sec:'))).toBe(true);
+
     // The report is saved with the workbook, row for row.
     const saved = (await rows(core, out, 'import-report')).map((r) => r.cells);
     expect(saved).toHaveLength(report.entries.length);

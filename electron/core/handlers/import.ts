@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportRunResult } from '../../../shared/api/contract.js';
+import type { Edit, ImportRunResult } from '../../../shared/api/contract.js';
 import { FACT_TABLES } from '../../../shared/derive/model.js';
 import { buildPreview } from '../../../shared/import/preview.js';
+import { importedNarrativeEdits, NARRATIVE_TABLE } from '../../../shared/narrative/store.js';
 import { recognize } from '../../../shared/import/recognize.js';
 import type { SourceDocument } from '../../../shared/import/source.js';
 import { IMPORT_REPORT_TABLE, planImport, type ImportPlan } from '../../../shared/import/workbook.js';
@@ -97,6 +98,7 @@ function planOf(core: Core, name: string, document: Parameters<typeof recognize>
 function interchangeOf(core: Core, plan: ImportPlan): WorkbookInterchange {
   const tables: Record<string, GridRow[]> = {};
   for (const [id, rows] of Object.entries(plan.rows)) if (rows.length > 0) tables[id] = rows.map((cells) => ({ id: newId(), cells }));
+  for (const edit of narrativeEdits(core, plan, [])) if (edit.kind === 'insertRows') tables[NARRATIVE_TABLE] = edit.rows.map((cells) => ({ id: newId(), cells }));
   const fixed = new Map<string, Map<string, RowCells>>();
   for (const c of plan.cells) {
     const table = fixed.get(c.tableId) ?? new Map<string, RowCells>();
@@ -111,6 +113,11 @@ function interchangeOf(core: Core, plan: ImportPlan): WorkbookInterchange {
 
 type RunInput = Parameters<Handler<'import.run'>>[0];
 
+/** The 说明 sections read, as the narrative table keeps text written by a person (or imported). */
+function narrativeEdits(core: Core, plan: ImportPlan, existing: GridRow[]): Edit[] {
+  return importedNarrativeEdits(core.tableSets.get(plan.meta.tableSetId)?.narrative, plan.report.narrative, existing);
+}
+
 /** Adds the plan to an open workbook as one undoable change; conflicts are reported, not overwritten. */
 function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: boolean): ImportRunResult {
   const wb = core.workbook(file);
@@ -124,14 +131,18 @@ function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: bool
     const old = info.get(c.rowId)?.[c.col];
     if (old !== undefined && old !== '' && old !== c.text) conflicts.push(`基本情况“${c.rowId}”已填写`);
   }
+  const narrative = narrativeEdits(core, plan, wb.rows(NARRATIVE_TABLE));
+  const rewritten = narrative.find((e) => e.kind === 'deleteRows');
+  if (rewritten?.kind === 'deleteRows') conflicts.push(`说明中已有 ${rewritten.rowIds.length} 节文字`);
   if (conflicts.length > 0 && !replace) return { path: file, written: false, conflicts, report: plan.report };
-  const edits: Parameters<Core['commits']['change']>[1]['edits'] = [];
+  const edits: Edit[] = [];
   for (const id of FILLED) {
     const old = wb.rows(id);
     if ((plan.rows[id]?.length ?? 0) > 0 && old.length > 0) edits.push({ kind: 'deleteRows', tableId: id, rowIds: old.map((r) => r.id) });
   }
   for (const [id, rows] of Object.entries(plan.rows)) if (rows.length > 0) edits.push({ kind: 'insertRows', tableId: id, index: id === IMPORT_REPORT_TABLE ? wb.rows(id).length : 0, rows });
   if (plan.cells.length > 0) edits.push({ kind: 'setCells', tableId: FACT_TABLES.info, cells: plan.cells.map(({ rowId, col, text }) => ({ rowId, col, text })) });
+  edits.push(...narrative);
   if (edits.length > 0) core.commits.change(wb, { label: `导入“${plan.report.file}”`, edits });
   return { path: file, written: true, conflicts, report: plan.report };
 }
