@@ -23,9 +23,13 @@ export class NarrativeService {
   }
 
   source(wb: Workbook): NarrativeSource {
-    const { engine, lists, rows } = this.derived.current(wb);
+    const { engine, lists, rows, set } = this.derived.current(wb);
     const functions = lists.function;
     return {
+      table: (role) => {
+        const def = set.tables.find((t) => t.role === role && engine.has(t.id));
+        return def ? engine.table(def.id) : null;
+      },
       meta: wb.meta(),
       sum: (query, prev) => engine.sum(query, prev),
       rows: (store) => rows(store) ?? wb.rows(store),

@@ -1,5 +1,7 @@
 import { canonical, Dec, toUnit, type Dec as Decimal } from '../money/decimal.js';
 import type { NarrativeSection } from '../print/document.js';
+import type { DerivedTable } from '../derive/types.js';
+import type { TableRole } from '../tables/roles.js';
 import type { FactQuery, MoneyUnit } from '../tables/schema.js';
 import type { GridRow, WorkbookMeta } from '../workbook/types.js';
 import type { NarrativeField, NarrativeParagraph, NarrativeSectionDef, NarrativeTemplate } from './schema.js';
@@ -14,6 +16,8 @@ export interface NarrativeSource {
   rows(store: string): readonly GridRow[];
   /** The name of a 支出功能分类 code in the year's list. */
   className(code: string): string | undefined;
+  /** The set's printed table of this role (derived, kept current after each edit); null when the set has none. */
+  table(role: TableRole): DerivedTable | null;
 }
 
 export type FieldKind = 'money' | 'change' | 'share' | 'count' | 'text';
@@ -128,6 +132,10 @@ class FieldValues {
 
   private compute(def: NarrativeField): Value {
     if ('fact' in def) return { kind: 'money', value: this.source.sum(def.fact, def.prev ?? false) };
+    if ('table' in def) {
+      const cell = this.source.table(def.table)?.rows.find((r) => r.key === def.row)?.cells[def.col];
+      return { kind: 'money', value: cell ? new Dec(cell.value ?? 0) : null };
+    }
     if ('info' in def) {
       const text = this.info.get(def.info)?.[def.col];
       const entered = text !== undefined && text !== '' ? text : null;
@@ -181,8 +189,15 @@ class FieldValues {
     return { kind: 'items', items: this.classes() };
   }
 
-  /** Spending per 支出功能分类 类 (the first three digits of each line's and project's 功能科目). */
+  /** Spending per 支出功能分类 类: the 类 rows of the 部门支出总表 (or, in a set without one, the facts by 功能科目). */
   private classes(): { name: string; value: Decimal }[] {
+    const expense = this.source.table('expense');
+    if (expense) {
+      return expense.rows
+        .filter((r) => /^\d{3}$/.test(r.key) && r.cells.total?.value)
+        .map((r) => ({ name: this.source.className(r.key) ?? r.cells.name?.text ?? r.key, value: new Dec(r.cells.total!.value!) }))
+        .filter((c) => !c.value.isZero());
+    }
     const codes = new Set<string>();
     for (const store of ['fact-lines', 'fact-projects']) {
       for (const r of this.source.rows(store)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tableRoles } from '../tables/roles.js';
 import { factQuerySchema } from '../tables/schema.js';
 
 /**
@@ -24,6 +25,11 @@ export const narrativeFieldSchema = z.union([
   /** Σ of the budget facts; `prev` sums 上年预算数. */
   z.strictObject({ fact: z.lazy(() => factQuerySchema), prev: z.boolean().optional() }),
   infoField,
+  /**
+   * A figure of a printed table, by the table's role, a row key and a column key: the cell the 审核 rules
+   * read (shared/checks/rule.ts operands), kept current by the derived tables after every edit.
+   */
+  z.strictObject({ table: z.enum(tableRoles), row: z.string().min(1), col: z.string().min(1) }),
   /** Σ of money fields, less others (其他收入 = 收入 − the named sources). */
   z.strictObject({ sum: z.array(fieldName).min(1), minus: z.array(fieldName).optional() }),
   /**
@@ -33,7 +39,7 @@ export const narrativeFieldSchema = z.union([
   z.strictObject({ change: z.tuple([fieldName, fieldName]), parts: z.array(fieldName).optional(), reason: z.boolean().optional() }),
   /** part ÷ total, as a percentage with one decimal. */
   z.strictObject({ share: z.tuple([fieldName, fieldName]) }),
-  /** The 支出功能分类 类 with spending, each "一般公共服务支出 508.93 万元", joined with "、". */
+  /** The 支出功能分类 类 with spending (the 类 rows of the 部门支出总表), each "一般公共服务支出 508.93 万元", joined with "、". */
   z.strictObject({ classes: z.literal('function') }),
   /**
    * Money fields entered or not, each printed with its label where entered ("设备购置费 6.6 万元", joined

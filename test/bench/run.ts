@@ -15,6 +15,7 @@ import { exportWorkbookJson } from '../../electron/core/interchange.js';
 import { startLocalHost } from '../../electron/host/server.js';
 import { benchChecks } from './cases/checks.js';
 import { benchCodesImport } from './cases/codes-import.js';
+import { benchNarrative } from './cases/narrative.js';
 import { benchDerive } from './cases/derive.js';
 import { benchDocxExport, benchXlsxExport } from './cases/docx-export.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
@@ -256,7 +257,7 @@ async function main(): Promise<void> {
     }
     core.closeAll();
 
-    for (const c of [...(await benchDerive()), ...(await benchChecks()), await benchCodesImport(), await benchDocxExport(), benchXlsxExport()]) recordSummary(c);
+    for (const c of [...(await benchDerive()), ...(await benchChecks()), ...(await benchNarrative()), await benchCodesImport(), await benchDocxExport(), benchXlsxExport()]) recordSummary(c);
 
     const sqlite = new Database(':memory:');
     const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;

@@ -20,7 +20,7 @@ export function narrativeIssues(ctx: CheckContext): TextIssue[] {
     const functions = ctx.lists.function;
     issues = template
       ? analyseNarrative(
-          renderNarrative(template, { meta: ctx.meta, sum: (q, prev) => ctx.sum(q, prev), rows: (s) => ctx.rows(s), className: (code) => (functions ? lookupCode(functions, code)?.name : undefined) }),
+          renderNarrative(template, { table: (role) => ctx.byRole(role)?.table ?? null, meta: ctx.meta, sum: (q, prev) => ctx.sum(q, prev), rows: (s) => ctx.rows(s), className: (code) => (functions ? lookupCode(functions, code)?.name : undefined) }),
           ctx.meta,
         )
       : [];
