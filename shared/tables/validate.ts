@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { narrativeProblems } from '../narrative/validate.js';
 import {
   classificationRowSources,
   tableSetFileSchema,
@@ -515,6 +516,10 @@ export function validateTableSet(set: TableSet): TableSetProblem[] {
     checkTable(t, path, add);
   });
   checkCodeLists(set, (path, message) => problems.push({ path, message }));
+  if (set.narrative) {
+    const add: AddProblem = (p, message) => problems.push({ path: p, message });
+    problems.push(...narrativeProblems(set.narrative, (q, at) => checkFact(q, at, add)));
+  }
   return problems;
 }
 

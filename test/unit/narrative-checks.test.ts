@@ -209,3 +209,16 @@ describe('importedNarrativeEdits (for the importer)', () => {
     expect(importedNarrativeEdits(template, [])).toEqual([]);
   });
 });
+
+describe('a set’s 说明 template is checked when the set loads', () => {
+  it('hunan-2020’s template is valid; a text naming an unknown field and a bad fact query are reported', () => {
+    expect(registry.check(registry.get('hunan-2020')!, { replace: true }).problems.filter((p) => p.path.startsWith('narrative'))).toEqual([]);
+    const bad = structuredClone(registry.get('hunan-2020')!) as unknown as Record<string, unknown> & { narrative: typeof template };
+    bad.id = 'test-bad-narrative';
+    bad.narrative.sections[2]!.paragraphs[0]!.text = '{year}年收入 {incomme}。';
+    bad.narrative.fields.fund = { fact: { measure: 'incomes' } };
+    const problems = registry.check(bad).problems.filter((p) => p.path.startsWith('narrative'));
+    expect(problems.map((p) => p.path)).toEqual(['narrative.fields.fund.fact.measure', 'narrative.sections[2].paragraphs[0].text']);
+    expect(problems[1]!.message).toMatch(/^说明模板：文字中的 \{incomme\} 不是已定义的字段/);
+  });
+});
