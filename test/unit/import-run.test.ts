@@ -156,6 +156,10 @@ describe('import.run into an open workbook', () => {
     expect([first.written, first.conflicts]).toEqual([true, []]);
     const before = await rows(core, wb, 'fact-lines');
     expect(before.length).toBeGreaterThan(20);
+    // Amounts land in 元 as the file prints them (附件2: 508.93 万元), not re-read in the workbook's unit.
+    expect((await rows(core, wb, 'fact-income')).map((r) => r.cells.prevAmount)).toEqual([wan('508.93')]);
+    const reception = (await rows(core, wb, 'fact-info')).find((r) => r.id === 'info-threePublicPrevReception');
+    expect(reception?.cells.amount).toBe(wan('5.34'));
     expect(before.every((r) => r.cells.prevAmount !== undefined && r.cells.amount === undefined)).toBe(true);
 
     const second = await callOk(core, 'import.run', { source: file, into: wb });

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Edit, ImportRunResult } from '../../../shared/api/contract.js';
 import { FACT_TABLES } from '../../../shared/derive/model.js';
+import { editText } from '../../../shared/money/decimal.js';
 import { buildPreview } from '../../../shared/import/preview.js';
 import { importedNarrativeEdits, NARRATIVE_TABLE } from '../../../shared/narrative/store.js';
 import { recognize } from '../../../shared/import/recognize.js';
@@ -135,13 +136,25 @@ function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: bool
   const rewritten = narrative.find((e) => e.kind === 'deleteRows');
   if (rewritten?.kind === 'deleteRows') conflicts.push(`说明中已有 ${rewritten.rowIds.length} 节文字`);
   if (conflicts.length > 0 && !replace) return { path: file, written: false, conflicts, report: plan.report };
+  // Edits take money as typed, in the workbook's unit; the plan holds exact 元.
+  const meta = wb.meta();
+  const money = (tableId: string): Set<string> => new Set((core.tableSets.table(meta.tableSetId, tableId)?.columns ?? []).filter((c) => c.type === 'money').map((c) => c.key));
+  const typed = (tableId: string, cells: RowCells): RowCells => {
+    const keys = money(tableId);
+    return Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, keys.has(k) ? editText(v, meta.moneyUnit) : v]));
+  };
   const edits: Edit[] = [];
   for (const id of FILLED) {
     const old = wb.rows(id);
     if ((plan.rows[id]?.length ?? 0) > 0 && old.length > 0) edits.push({ kind: 'deleteRows', tableId: id, rowIds: old.map((r) => r.id) });
   }
-  for (const [id, rows] of Object.entries(plan.rows)) if (rows.length > 0) edits.push({ kind: 'insertRows', tableId: id, index: id === IMPORT_REPORT_TABLE ? wb.rows(id).length : 0, rows });
-  if (plan.cells.length > 0) edits.push({ kind: 'setCells', tableId: FACT_TABLES.info, cells: plan.cells.map(({ rowId, col, text }) => ({ rowId, col, text })) });
+  for (const [id, rows] of Object.entries(plan.rows)) {
+    if (rows.length > 0) edits.push({ kind: 'insertRows', tableId: id, index: id === IMPORT_REPORT_TABLE ? wb.rows(id).length : 0, rows: rows.map((r) => typed(id, r)) });
+  }
+  const infoMoney = money(FACT_TABLES.info);
+  if (plan.cells.length > 0) {
+    edits.push({ kind: 'setCells', tableId: FACT_TABLES.info, cells: plan.cells.map(({ rowId, col, text }) => ({ rowId, col, text: infoMoney.has(col) ? editText(text, meta.moneyUnit) : text })) });
+  }
   edits.push(...narrative);
   if (edits.length > 0) core.commits.change(wb, { label: `导入“${plan.report.file}”`, edits });
   return { path: file, written: true, conflicts, report: plan.report };
