@@ -4,13 +4,16 @@ import { CheckRunner, rulesFor } from '../../shared/checks/engine.js';
 import type { CheckFinding } from '../../shared/checks/rule.js';
 import { FACT_TABLES } from '../../shared/derive/index.js';
 import { PERF_TABLES } from '../../shared/perf/binding.js';
-import { projectsOf } from '../../shared/perf/budget-link.js';
+import { projectsOf, type BudgetProject } from '../../shared/perf/budget-link.js';
 import { lookupCode } from '../../shared/reference/index.js';
 import type { Finding as PerfFinding } from '../../shared/perf/findings.js';
+import { OwnerLintCache } from '../../shared/perf/lint.js';
 import type { TableRole } from '../../shared/tables/roles.js';
 import type { TableSetRegistry } from '../../shared/tables/registry.js';
 import type { GridRow } from '../../shared/workbook/types.js';
+import type { Change } from '../../shared/api/contract.js';
 import type { Committed } from './commit.js';
+import { patchStoreRows, readStoreRows, storeOfTable, type StoreRows } from './store-rows.js';
 import type { DerivedService } from './derived.js';
 import { layoutsByStore, lintWorkbook } from './perf/lint-runner.js';
 import { storeOf } from './workbook/edits.js';
@@ -26,15 +29,29 @@ function dependencyOf(table: string): Dependency[] {
   return PERF_STORES.has(table) ? ['perf', 'text'] : ['budget', 'text'];
 }
 
+/** The rows of `table` a change edited in place; null when rows were added, removed or moved (or the change is unknown: undo, redo). */
+function editedRows(wb: Workbook, table: string, change: Change | undefined): string[] | null {
+  const edits = (change?.edits ?? []).filter((e) => e.kind !== 'setMeta' && storeOfTable(wb, e.tableId) === table);
+  if (edits.length === 0 || !edits.every((e) => e.kind === 'setCells')) return null;
+  return edits.flatMap((e) => (e.kind === 'setCells' ? e.cells.map((c) => c.rowId) : []));
+}
+
 /** One workbook's checks: the runner (which keeps each rule's findings) and change counts per dependency. */
 class Entry {
   readonly versions: Record<Dependency, number> = { budget: 0, perf: 0, text: 0 };
   /** The revision the versions account for; a change we were not told about makes every rule run again. */
   revision: number;
   findings: { revision: number; list: CheckFinding[] } | null = null;
-  /** Changes per store, and rows read at a store's change count: an edit re-reads only the stores it touched. */
-  readonly storeVersions = new Map<string, number>();
-  readonly storeRows = new Map<string, { version: number; rows: readonly GridRow[] }>();
+  /**
+   * Rows of the stores the derived tables do not read (绩效, 说明 …) as last read, and what changed in each
+   * since: the ids of edited rows, or 'all'. Unchanged rows keep their objects, so per-row results are reused.
+   */
+  readonly storeRows = new Map<string, StoreRows>();
+  readonly stale = new Map<string, Set<string> | 'all'>();
+  /** The budget's projects as the 绩效 tables link them, at a budget change count. */
+  projects: { version: number; list: BudgetProject[] } | null = null;
+  /** The 绩效 lint's findings per project, reused for the projects an edit did not touch. */
+  readonly perfCache = new OwnerLintCache();
   /**
    * The 绩效 lint's findings: the rules that read only the 绩效 tables, per change count of those; the few
    * that compare with the budget totals, per those totals too (a budget edit re-runs only these).
@@ -58,12 +75,26 @@ class Entry {
   /** Every store changed (an unannounced change, a new revision we cannot account for). */
   bumpAll(): void {
     this.bump(['budget', 'perf', 'text']);
-    this.storeRows.clear();
+    for (const store of this.storeRows.keys()) this.stale.set(store, 'all');
   }
 
-  touched(store: string): void {
-    this.storeVersions.set(store, (this.storeVersions.get(store) ?? 0) + 1);
+  /** A committed change touched `store`: `rows` are the ids it edited, null when rows came or went (or unknown). */
+  touched(store: string, rows: readonly string[] | null): void {
+    const before = this.stale.get(store);
+    if (rows === null || before === 'all') this.stale.set(store, 'all');
+    else this.stale.set(store, new Set([...(before ?? []), ...rows]));
     this.bump(dependencyOf(store));
+  }
+
+  /** A store's rows now, re-reading only what changed since they were last read. */
+  rows(wb: Workbook, store: string): readonly GridRow[] {
+    const kept = this.storeRows.get(store);
+    const stale = this.stale.get(store);
+    if (kept && stale === undefined) return kept.list;
+    const next = (kept && stale instanceof Set && patchStoreRows(wb.db, store, kept, stale)) || readStoreRows(wb.db, store, kept);
+    this.storeRows.set(store, next);
+    this.stale.delete(store);
+    return next.list;
   }
 }
 
@@ -79,11 +110,11 @@ export class ChecksService {
     private readonly registry: TableSetRegistry,
   ) {}
 
-  noteChange({ wb, result }: Committed): void {
+  noteChange({ wb, result, change }: Committed): void {
     const entry = this.entries.get(path.resolve(wb.path));
     if (!entry) return;
     if (entry.revision !== result.state.revision - 1) entry.bumpAll();
-    else for (const t of result.tablesChanged) entry.touched(t);
+    else for (const t of result.tablesChanged) entry.touched(t, editedRows(wb, t, change));
     entry.revision = result.state.revision;
   }
 
@@ -117,14 +148,14 @@ export class ChecksService {
   context(wb: Workbook, entry?: Entry): CheckContext {
     const meta = wb.meta();
     const { set, lists, engine, base, rows: cachedRows } = this.derived.current(wb);
-    const read = entry?.storeRows ?? new Map<string, { version: number; rows: readonly GridRow[] }>();
+    const read = new Map<string, readonly GridRow[]>();
     const rows = (store: string): readonly GridRow[] => {
       const fromDerived = cachedRows(store);
       if (fromDerived) return fromDerived;
-      const version = entry?.storeVersions.get(store) ?? 0;
+      if (entry) return entry.rows(wb, store);
       let r = read.get(store);
-      if (!r || r.version !== version) read.set(store, (r = { version, rows: wb.rows(store) }));
-      return r.rows;
+      if (!r) read.set(store, (r = wb.rows(store)));
+      return r;
     };
     const layouts = layoutsByStore(set);
     const printed = (def: PrintedLayout['def']): PrintedLayout => ({ def, table: engine.table(def.id) });
@@ -154,11 +185,15 @@ export class ChecksService {
         const budget = hasBudget ? { basic, project, total: basic.plus(project) } : null;
         const read = (store: string) => rows(store);
         const functions = lists.function;
-        const projects = projectsOf(base, (code) => (functions ? lookupCode(functions, code)?.name : undefined));
+        // The budget's projects change only with the budget data: kept per budget change count.
+        const budgetVersion = entry?.versions.budget ?? -1;
+        const projects =
+          entry?.projects?.version === budgetVersion ? entry.projects.list : projectsOf(base, (code) => (functions ? lookupCode(functions, code)?.name : undefined));
+        if (entry) entry.projects = { version: budgetVersion, list: projects };
         // 绩效 rows linked to a budget project show its figures, so both parts also depend on the projects.
         const ownKey = `${version}|${JSON.stringify(projects)}`;
         const linksKey = `${ownKey}|${hasBudget}|${basic.toFixed()}|${project.toFixed()}`;
-        const own = entry?.perfOwn?.key === ownKey ? entry.perfOwn.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'withoutBudget' });
+        const own = entry?.perfOwn?.key === ownKey ? entry.perfOwn.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'withoutBudget', ...(entry ? { cache: entry.perfCache } : {}) });
         const links = entry?.perfLinks?.key === linksKey ? entry.perfLinks.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'budgetLinks' });
         if (entry) {
           entry.perfOwn = { key: ownKey, findings: own };

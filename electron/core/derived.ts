@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { canonical } from '../../shared/money/decimal.js';
@@ -22,43 +21,8 @@ import { econRoleLookup } from '../../shared/tables/vocabulary.js';
 import { codeListForSet } from '../../shared/derive/code-names.js';
 import { codeListsDir, loadCodeList } from './codes/store.js';
 import { CoreError } from './errors.js';
-import { storeOf } from './workbook/edits.js';
+import { patchStoreRows, readStoreRows, storeOfTable, type StoreRows } from './store-rows.js';
 import type { Workbook } from './workbook/workbook.js';
-
-interface Statements {
-  /** Raw mode: [id, cells] arrays, cheaper than one object per row. */
-  rows: Database.Statement<[string], [string, string]>;
-  row: Database.Statement<[string, string], { cells: string }>;
-}
-const statements = new WeakMap<Database.Database, Statements>();
-
-function stmts(db: Database.Database): Statements {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      rows: db.prepare<[string], [string, string]>('SELECT id, cells FROM grid_rows WHERE table_id = ? ORDER BY position').raw(true),
-      row: db.prepare<[string, string], { cells: string }>('SELECT cells FROM grid_rows WHERE id = ? AND table_id = ?'),
-    };
-    statements.set(db, s);
-  }
-  return s;
-}
-
-function rawRows(db: Database.Database, tableId: string): [string, string][] {
-  return stmts(db).rows.all(tableId);
-}
-
-function rowCells(db: Database.Database, rowId: string, tableId: string): string | undefined {
-  return stmts(db).row.get(rowId, tableId)?.cells;
-}
-
-function storeOfTable(wb: Workbook, tableId: string): string {
-  try {
-    return storeOf(wb.table(tableId));
-  } catch {
-    return tableId;
-  }
-}
 
 /** Stores whose rows the tables read: the fact tables and the stores of layouts with input cells. */
 function storesOf(set: TableSet): string[] {
@@ -90,12 +54,6 @@ function codeListsStamp(dataDir: string): string {
 /** What a committed change touched, as far as derived tables care: row ids per store, or whole stores. */
 type Touched = Map<string, Set<string> | 'all'>;
 
-interface StoreRows {
-  list: GridRow[];
-  /** The stored text each row was parsed from, by position, and row id → position. */
-  raw: string[];
-  index: Map<string, number>;
-}
 
 /** Everything derived from one workbook at one revision: rows as last read, the facts and one engine per view. */
 class Entry {
@@ -154,34 +112,15 @@ class Entry {
 
   /** Re-reads a store; rows whose stored text did not change keep their object, so their facts are reused. */
   private readStore(wb: Workbook, store: string): void {
-    const cached = this.rows.get(store);
-    const next: StoreRows = { list: [], raw: [], index: new Map() };
-    for (const [id, cells] of rawRows(wb.db, store)) {
-      const at = cached?.index.get(id);
-      const row = at !== undefined && cached!.raw[at] === cells ? cached!.list[at]! : { id, cells: JSON.parse(cells) as GridRow['cells'] };
-      next.index.set(id, next.list.length);
-      next.raw.push(cells);
-      next.list.push(row);
-    }
-    this.rows.set(store, next);
+    this.rows.set(store, readStoreRows(wb.db, store, this.rows.get(store)));
   }
 
   /** Replaces just the edited rows; false when that is not enough (a row was added or removed). */
   private patchRows(wb: Workbook, store: string, ids: Set<string>): boolean {
     const cached = this.rows.get(store);
-    if (!cached) return false;
-    const list = [...cached.list];
-    const raws = [...cached.raw];
-    for (const id of ids) {
-      const at = cached.index.get(id);
-      const raw = rowCells(wb.db, id, store);
-      if (at === undefined || raw === undefined) return false;
-      list[at] = { id, cells: JSON.parse(raw) as GridRow['cells'] };
-      raws[at] = raw;
-    }
-    cached.list = list;
-    cached.raw = raws;
-    return true;
+    const patched = cached ? patchStoreRows(wb.db, store, cached, ids) : null;
+    if (patched) this.rows.set(store, patched);
+    return patched !== null;
   }
 
   /** A store's rows as last read, when this entry reads that store. */

@@ -7,7 +7,8 @@ import { perf } from './kinds/perf.js';
 import { classRows, codeName, dataProblems, emptyNote, hierarchy, rounding, rowSum } from './kinds/tables.js';
 import { deptName, placeholders } from './kinds/text.js';
 import { yoyChange } from './kinds/yoy.js';
-import { ruleSchema, severities, type CheckDef, type CheckFinding, type Rule } from './rule.js';
+import { ruleSchema, severities, type CheckDef, type CheckFinding, type Operand, type Rule } from './rule.js';
+import { PERF_TABLES } from '../perf/binding.js';
 import budgetRules from './rules/budget.json' with { type: 'json' };
 import narrativeRules from './rules/narrative.json' with { type: 'json' };
 import perfRules from './rules/perf.json' with { type: 'json' };
@@ -55,6 +56,31 @@ export function rulesFor(set: TableSet | undefined): Rule[] {
   return [...shippedRules.filter((r) => !off.has(r.id) && !ids.has(r.id)), ...own];
 }
 
+const perfStores = new Set<string>(Object.values(PERF_TABLES));
+
+function operandDeps(op: Operand, into: Set<Dependency>): void {
+  if ('sum' in op) for (const p of op.sum) operandDeps(p, into);
+  else if ('store' in op) into.add(perfStores.has(op.store) ? 'perf' : 'budget');
+  else into.add('budget');
+}
+
+const depsMemo = new WeakMap<Rule, Dependency[]>();
+
+/** What a rule's result depends on: a comparison, by what its operands read (most read only budget figures). */
+export function dependenciesOf(rule: Rule): Dependency[] {
+  let deps = depsMemo.get(rule);
+  if (!deps) {
+    const c = rule.check;
+    if (c.kind === 'compare' || c.kind === 'yoyRise') {
+      const found = new Set<Dependency>();
+      for (const op of c.kind === 'compare' ? [c.left, c.right] : [c.current, c.previous]) operandDeps(op, found);
+      deps = [...found];
+    } else deps = KINDS[c.kind].deps;
+    depsMemo.set(rule, deps);
+  }
+  return deps;
+}
+
 const ORDER = Object.fromEntries(severities.map((s, i) => [s, i])) as Record<CheckFinding['severity'], number>;
 
 /**
@@ -90,7 +116,7 @@ export class CheckRunner {
   run(ctx: CheckContext, versions: Record<Dependency, number>, explanations: ReadonlyMap<string, string> = new Map()): CheckFinding[] {
     const all: CheckFinding[] = [];
     for (const rule of this.rules) {
-      const stamp = KINDS[rule.check.kind].deps.map((d) => versions[d]).join(':');
+      const stamp = dependenciesOf(rule).map((d) => versions[d]).join(':');
       let entry = this.cache.get(rule.id);
       if (!entry || entry.stamp !== stamp) {
         entry = { stamp, findings: runRule(rule, ctx) };

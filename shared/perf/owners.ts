@@ -66,7 +66,16 @@ export function moneyCell(cells: RowCells, key: string): Dec | null {
 
 export const rowsOf = (input: PerfInput, table: string): readonly GridRow[] => input.rows[table] ?? [];
 
+/** Items by row object: an unchanged row (the core keeps its object) is not parsed again. */
+const items = new WeakMap<GridRow, IndicatorItem>();
+
 function projectItem(row: GridRow): IndicatorItem {
+  let item = items.get(row);
+  if (!item) items.set(row, (item = readItem(row)));
+  return item;
+}
+
+function readItem(row: GridRow): IndicatorItem {
   const c = row.cells;
   const kind = level2KindOf(c.level2);
   const parsed = indicatorFromCells(c);
@@ -91,7 +100,9 @@ export function projectOwners(input: PerfInput): Owner[] {
   const byOwner = new Map<string, GridRow[]>();
   for (const row of rowsOf(input, PERF_TABLES.indicators)) {
     const owner = row.cells.owner ?? '';
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), row]);
+    const list = byOwner.get(owner);
+    if (list) list.push(row);
+    else byOwner.set(owner, [row]);
   }
   return rowsOf(input, PERF_TABLES.projects).map((row, i) => {
     const name = cellText(row.cells, 'name');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workbookBudgetProjects } from '../../electron/core/perf/budget-projects.js';
 import { lintWorkbook } from '../../electron/core/perf/lint-runner.js';
-import { rulesFor } from '../../shared/checks/engine.js';
+import { CheckRunner, rulesFor } from '../../shared/checks/engine.js';
 import { PERF_TABLES } from '../../shared/perf/binding.js';
 import { loadSeed, type SeedId } from '../fixtures/perf/load.js';
 import { callOk } from '../helpers/core.js';
@@ -92,5 +92,29 @@ describe('incremental checking', () => {
     const budgetThird = budgetOf(third).filter((f) => f.rule !== 'placeholders' && f.rule !== 'dept-name');
     expect(budgetThird.length).toBe(budgetSecond.filter((f) => f.rule !== 'placeholders' && f.rule !== 'dept-name').length);
     for (const f of budgetThird) expect(budgetSecond.find((g) => g.id === f.id)).toBe(f);
+  });
+
+  it('after edits, undo and redo the kept findings equal a check from scratch (rows, projects and 绩效 reviews reused only where unchanged)', async () => {
+    const core = temp.core();
+    const { path, projectIds } = await loadSeed(core, '004');
+    const wb = core.workbook(path);
+    const fromScratch = () => new CheckRunner(rulesFor(core.tableSets.get(wb.meta().tableSetId))).run(core.checks.context(wb), { budget: 0, perf: 0, text: 0 });
+    await callOk(core, 'checks.run', { path });
+    const indicators = (await callOk(core, 'workbook.rows', { path, tableId: PERF_TABLES.indicators })).rows.filter((r) => r.cells.owner === projectIds[1]);
+    const steps: (() => Promise<unknown>)[] = [
+      // A 数量 target without its unit, a placeholder, a deleted indicator, a placeholder goal; then undo and redo.
+      () => callOk(core, 'workbook.change', { path, change: { edits: [{ kind: 'setCells', tableId: PERF_TABLES.indicators, cells: [{ rowId: indicators[0]!.id, col: 'value', text: '12' }] }] } }),
+      () => callOk(core, 'workbook.change', { path, change: { edits: [{ kind: 'setCells', tableId: PERF_TABLES.indicators, cells: [{ rowId: indicators[1]!.id, col: 'desc', text: 'XX' }] }] } }),
+      () => callOk(core, 'workbook.change', { path, change: { edits: [{ kind: 'deleteRows', tableId: PERF_TABLES.indicators, rowIds: [indicators[2]!.id] }] } }),
+      () => callOk(core, 'workbook.change', { path, change: { edits: [{ kind: 'setCells', tableId: PERF_TABLES.projects, cells: [{ rowId: projectIds[0]!, col: 'goal', text: '待填写' }] }] } }),
+      () => callOk(core, 'workbook.undo', { path }),
+      () => callOk(core, 'workbook.redo', { path }),
+      () => callOk(core, 'workbook.undo', { path }),
+    ];
+    for (const step of steps) {
+      await step();
+      const kept = await callOk(core, 'checks.run', { path });
+      expect(kept).toEqual(fromScratch());
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { PERF_TABLES } from '../../../shared/perf/binding.js';
 import { resolveRows, type BudgetProject } from '../../../shared/perf/budget-link.js';
-import { lintBudgetLinks, lintPerformance, sortFindings, type Finding } from '../../../shared/perf/lint.js';
+import { lintBudgetLinks, lintPerformance, sortFindings, type Finding, type OwnerLintCache } from '../../../shared/perf/lint.js';
 import type { TableSet } from '../../../shared/tables/schema.js';
 import type { GridRow } from '../../../shared/workbook/types.js';
 import { storeOf } from '../workbook/edits.js';
@@ -25,6 +25,8 @@ export interface LintOptions {
   read?: (store: string) => readonly GridRow[];
   /** 'withoutBudget' leaves out the rules that read the budget totals; 'budgetLinks' runs only those. */
   part?: 'all' | 'withoutBudget' | 'budgetLinks';
+  /** Each project's findings from the last run, reused for the projects that did not change. */
+  cache?: OwnerLintCache;
 }
 
 /**
@@ -39,7 +41,7 @@ export function lintWorkbook(wb: Workbook, set: TableSet | undefined, projects: 
   const budget = options.budget === undefined ? budgetTotals(wb) : options.budget;
   const input = { year: meta.year, moneyUnit: meta.moneyUnit, rows, budget };
   const part = options.part ?? 'all';
-  const findings = part === 'budgetLinks' ? lintBudgetLinks(input) : lintPerformance(input, part);
+  const findings = part === 'budgetLinks' ? lintBudgetLinks(input) : lintPerformance(input, part, options.cache);
   const layouts = layoutsByStore(set);
   return sortFindings(findings.map((f) => ({ ...f, table: layouts.get(f.store) ?? f.store })));
 }

@@ -25,15 +25,33 @@ function placeholdersIn(row: GridRow, pattern: RegExp, key: string): [string, st
 }
 
 /** Entered text still holding a placeholder (XX, ××, 待填写 …): one finding per placeholder text, naming every place. */
+type Place = { row: string; column: string; text: string };
+
+/**
+ * A store's placeholders, kept per store and pattern with the rows array they were found in: a new array
+ * (one row edited) is compared row by row, and only rows that are new objects are looked at again.
+ */
+const storeMemo = new Map<string, { rows: readonly GridRow[]; perRow: Place[][]; all: Place[] }>();
+
+function placeholdersOfStore(store: string, rows: readonly GridRow[], pattern: RegExp, key: string): Place[] {
+  const memoKey = `${store}\u0000${key}`;
+  const before = storeMemo.get(memoKey);
+  if (before?.rows === rows) return before.all;
+  const perRow = rows.map((row, i) =>
+    before && before.rows[i] === row ? before.perRow[i]! : placeholdersIn(row, pattern, key).map(([column, text]) => ({ row: row.id, column, text })),
+  );
+  const all = perRow.flat();
+  storeMemo.set(memoKey, { rows, perRow, all });
+  return all;
+}
+
 export function placeholders(_rule: Rule, check: Check<'placeholders'>, ctx: CheckContext, out: FindingSink): void {
   const key = check.patterns.join('|');
   const pattern = new RegExp(key);
   const found = new Map<string, { table: string; row: string; column: string }[]>();
   for (const store of ctx.textStores()) {
-    for (const row of ctx.rows(store)) {
-      for (const [column, text] of placeholdersIn(row, pattern, key)) {
-        found.set(text, [...(found.get(text) ?? []), { table: ctx.layoutOf(store), row: row.id, column }]);
-      }
+    for (const { row, column, text } of placeholdersOfStore(store, ctx.rows(store), pattern, key)) {
+      found.set(text, [...(found.get(text) ?? []), { table: ctx.layoutOf(store), row, column }]);
     }
   }
   for (const [text, cells] of found) {
