@@ -31,6 +31,17 @@ function seedTables(): [string, string][] {
   return [...budget, ...performance];
 }
 
+const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+
+/** The text of every paragraph of the Word file after its 目录 (table cells included), in document order. */
+function wordTexts(documentXml: string): string[] {
+  const body = documentXml.slice(documentXml.indexOf('</w:sdt>'));
+  return body
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&(amp|lt|gt|quot|apos);/g, (e) => XML_ENTITIES[e]!)).join(''))
+    .filter((t) => t.trim() !== '');
+}
+
 test('export dialog writes the .docx and .xlsx of seed 001; the print preview prints a PDF with every table in order', async ({ page, host }, testInfo) => {
   test.setTimeout(170_000);
   const tables = seedTables();
@@ -141,6 +152,12 @@ test('export dialog writes the .docx and .xlsx of seed 001; the print preview pr
   const lastTitle = tables.at(-1)![1];
   const afterToc = squeezed.slice(squeezed.indexOf(lastTitle) + lastTitle.length);
   expect(missingInOrder(afterToc, tables.flat())).toEqual([]);
+  // The PDF says what the Word file says, in the same order: every paragraph and table cell of the .docx.
+  const plain = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/\s+/g, '');
+  const plainBody = plain.slice(plain.indexOf(lastTitle) + lastTitle.length);
+  const said = wordTexts(documentXml);
+  expect(said.length, 'the 说明 and every cell of 20 tables').toBeGreaterThan(500);
+  expect(missingInOrder(plainBody, said)).toEqual([]);
   // Page numbers in the footers: the last sheet carries the count of pages after the cover.
   expect(pages.filter((p) => p.trim() !== '').at(-1)!.replace(/\s+/g, '')).toContain(`—${sheets - 1}—`);
 });
