@@ -10,10 +10,10 @@ export function ExportActions({ path, meta, tables }: { path: string; meta: Work
   const [shown, setShown] = useState<'export' | 'preview' | null>(null);
   return (
     <>
-      <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setShown('export')} data-testid="open-export">
+      <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setShown('export')} data-testid="open-export" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
         导出…
       </Button>
-      <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setShown('preview')} data-testid="open-print-preview">
+      <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setShown('preview')} data-testid="open-print-preview" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
         打印预览
       </Button>
       {meta && <ExportDialog path={path} meta={meta} tables={tables} open={shown === 'export'} onClose={() => setShown(null)} />}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import LinearProgress from '@mui/material/LinearProgress';
 import type { DocumentPart, PrintDocument } from '../../../shared/print/types';
@@ -37,6 +37,9 @@ export function PrintPreview({ path, onClose }: { path: string; onClose(): void 
   const { measureRef, pages } = usePages(units);
   const starts = useMemo(() => (pages && units ? startPages(pages, units.length) : []), [pages, units]);
 
+  // The keyboard leaves the workbook's grid while the preview covers it; Esc closes the preview.
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => rootRef.current?.focus(), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -44,7 +47,7 @@ export function PrintPreview({ path, onClose }: { path: string; onClose(): void 
   }, [onClose]);
 
   return createPortal(
-    <div className="bd-print-root" data-testid="print-preview" role="dialog" aria-label="打印预览">
+    <div className="bd-print-root" data-testid="print-preview" role="dialog" aria-modal aria-label="打印预览" tabIndex={-1} ref={rootRef}>
       <PreviewToolbar doc={shown} part={part} pageCount={pages ? pages.length + (shown?.cover ? 1 : 0) : null} onPart={setPart} onClose={onClose} />
       {!pages && <LinearProgress />}
       <div className="bd-print-scroll">

@@ -136,7 +136,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || isTextInput(e.target)) return;
-      if (document.querySelector('.MuiDialog-root')) return;
+      if (document.querySelector('.MuiDialog-root, .bd-print-root')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
