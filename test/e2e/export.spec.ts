@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Route } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { inPart } from '../../shared/print/document.js';
 import { fillTemplate } from '../../shared/tables/layout.js';
 import { seed001Expected } from '../fixtures/seed001/load.js';
@@ -42,6 +42,21 @@ function wordTexts(documentXml: string): string[] {
     .filter((t) => t.trim() !== '');
 }
 
+/** Holds the next print.export call until released, so its progress shows however fast the core writes. */
+async function holdNextExport(page: Page): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    '**/api/print.export',
+    async (route: Route) => {
+      await held;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return release;
+}
+
 test('export dialog writes the .docx and .xlsx of seed 001; the print preview prints a PDF with every table in order', async ({ page, host }, testInfo) => {
   test.setTimeout(170_000);
   const tables = seedTables();
@@ -70,13 +85,7 @@ test('export dialog writes the .docx and .xlsx of seed 001; the print preview pr
   await expect(dialog.getByTestId('export-error')).toContainText('文件夹');
   await target.fill(docx);
 
-  // Hold the export call until the progress shows, so the test sees it however fast the core writes.
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/print.export', async (route: Route) => {
-    await held;
-    await route.continue();
-  });
+  let release = await holdNextExport(page);
   await dialog.getByTestId('export-run').click();
   await expect(dialog.getByTestId('export-progress')).toContainText(`正在生成Word 文件（${tables.length} 张表）`);
   release();
@@ -103,8 +112,10 @@ test('export dialog writes the .docx and .xlsx of seed 001; the print preview pr
   await dialog.getByTestId('export-format-xlsx').click();
   const xlsx = docx.replace(/\.docx$/, '.xlsx');
   await expect(target).toHaveValue(xlsx);
+  release = await holdNextExport(page);
   await dialog.getByTestId('export-run').click();
-  await expect(dialog.getByTestId('export-progress')).toContainText('正在生成Excel 文件');
+  await expect(dialog.getByTestId('export-progress')).toContainText(`正在生成Excel 文件（${tables.length} 张表）`);
+  release();
   await expect(dialog.getByTestId('export-done')).toContainText(`已导出Excel 文件：${tables.length} 张表`);
   const book = readXlsx(readFileSync(xlsx));
   expect(book.sheets).toHaveLength(tables.length);
