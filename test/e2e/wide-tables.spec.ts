@@ -40,6 +40,8 @@ async function shown(scroller: Locator, target: Locator): Promise<Shown> {
 const whole: Shown = { inside: true, uncovered: true };
 
 const scrollLeftOf = (scroller: Locator) => scroller.evaluate((el) => el.scrollLeft);
+/** How far a scroll container's content reaches past its right edge (≤ 0: it fits). */
+const overflowOf = (scroller: Locator) => scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
 
 /** The horizontal scrollbar exists and is on screen: the container overflows sideways and its bottom edge is in the window. */
 async function expectVisibleScrollbar(page: Page, scroller: Locator): Promise<void> {
@@ -87,6 +89,51 @@ for (const viewport of [
 ]) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
+
+    test('fixed, printed and indicator tables fit the window as the grid does: key columns frozen, scrollbar shown', async ({ page, host }, testInfo) => {
+      test.setTimeout(90_000);
+      await page.goto(host.url);
+      await createWorkbookInSet(page, '玉田县人民政府办公室', 2025, /^河北/);
+
+      // 部门基本情况 (a fixed table of input fields): fits the window, every header whole.
+      await page.getByTestId('table-nav-fact-info').click();
+      const fixed = page.getByTestId('fixed-input-scroll');
+      await expect(fixed).toBeVisible();
+      expect(await overflowOf(fixed), '部门基本情况 needs no sideways scrolling').toBeLessThanOrEqual(0);
+      for (const key of columnKeys(tableDef(modelTables, 'fact-info'))) expect(await shown(fixed, fixed.locator(`thead th[data-col-key="${key}"]`)), key).toEqual(whole);
+      await attachScreenshot(page, testInfo, '部门基本情况');
+
+      // 部门整体绩效目标 (a form shown as printed, about 800 px at its print widths): in a window narrower than
+      // that, its columns narrow to the window and its texts wrap; nothing is off-screen.
+      await page.getByTestId('table-nav-bmzt-jxmb').click();
+      const printed = page.getByTestId('print-table-scroll').first();
+      await expect(printed).toBeVisible();
+      expect(await overflowOf(printed), '部门整体绩效目标 fits the window').toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 900, height: 700 });
+      await expect.poll(() => printed.evaluate((el) => el.getBoundingClientRect().right), { message: 'the form is inside the narrow window' }).toBeLessThanOrEqual(900);
+      expect(await overflowOf(printed), '部门整体绩效目标 fits the narrow window').toBeLessThanOrEqual(0);
+      await attachScreenshot(page, testInfo, '部门整体绩效目标-窄窗口');
+      await page.setViewportSize(viewport);
+
+      // 项目绩效目标's indicator sheet beside the project list: wider than its room, so it scrolls sideways with a
+      // visible scrollbar; every column can be reached and the row number and 一级指标 stay at the left.
+      await page.getByTestId('table-nav-xm-jx').click();
+      await page.getByTestId('add-project').click();
+      // The new project's name field takes the keyboard once its form is on screen.
+      await expect(page.getByTestId('project-editor').locator('input[name="name"]')).toBeFocused();
+      await page.getByTestId('add-indicator').click();
+      await expect(page.getByTestId('ind-0-name')).toBeFocused();
+      const sheet = page.getByTestId('indicator-scroll');
+      await expectVisibleScrollbar(page, sheet);
+      await attachScreenshot(page, testInfo, '绩效指标');
+      await reachEveryColumn(page, sheet, ['level1', 'level2', 'name', 'desc', 'value', 'basis', 'weight', 'actions']);
+      expect(await scrollLeftOf(sheet), 'scrolled right to the last columns').toBeGreaterThan(0);
+      for (const key of ['level1', 'level2']) {
+        expect(await shown(sheet, sheet.locator(`thead th[data-col-key="${key}"]`)), `${key} header stays in view`).toEqual(whole);
+      }
+      expect(await shown(sheet, page.getByTestId('ind-0-level1')), 'the row’s 一级指标 stays in view').toEqual(whole);
+      await attachScreenshot(page, testInfo, '绩效指标-右侧');
+    });
 
     test('wide tables: typed cell in view, every column reachable, key columns and header frozen', async ({ page, host }, testInfo) => {
       test.setTimeout(150_000);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -11,6 +11,7 @@ import { useTableMarks, type TableMarks } from '../checks/highlight';
 import { fitColumns, frozenClass, keyRole, preferredWidth, stickyLeft, type ColumnFit } from '../grid/columnFit';
 import { gridSx, TABLE_BORDER } from '../grid/gridStyles';
 import { HeaderRows } from '../grid/HeaderRows';
+import { useAvailableWidth } from '../grid/useAvailableWidth';
 import { navigate } from '../router';
 import { DerivedHeading } from './DerivedHeading';
 import { DrillDialog, type DrillTarget } from './DrillDialog';
@@ -92,26 +93,6 @@ export function DerivedTableView({ path, table, meta, revision }: { path: string
       <DrillDialog path={path} target={drill} moneyUnit={data.moneyUnit} year={meta.year} onClose={() => setDrill(null)} onJump={jump} />
     </Box>
   );
-}
-
-/**
- * The width the table may take without scrolling: the view's width less what the scroll box itself takes
- * (its borders and a vertical scrollbar). Measured again whenever either changes size.
- */
-function useAvailableWidth(outerRef: React.RefObject<HTMLDivElement | null>, scrollRef: React.RefObject<HTMLDivElement | null>, ready: boolean): number {
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const outer = outerRef.current;
-    const box = scrollRef.current;
-    if (!outer || !box) return;
-    const measure = () => setWidth(outer.clientWidth - (box.offsetWidth - box.clientWidth));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(outer);
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, [outerRef, scrollRef, ready]);
-  return width;
 }
 
 function DerivedBody({ table, data, fit, flagged, onDrill }: { table: TableDef; data: DerivedTable; fit: ColumnFit; flagged: TableMarks | null; onDrill(rowKey: string, col: string): void }) {

@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import Box from '@mui/material/Box';
 import { dec } from '../../../shared/money/decimal';
 import { budgetBackedRows } from '../../../shared/perf/binding';
@@ -7,8 +7,10 @@ import { useNotifier } from '../ui/Notifier';
 import type { WorkbookSession } from '../workbook/session';
 import { useFactSums } from '../workbook/useFactSums';
 import { checkCellText, displayText, editorText, gridColumns, textToSend, type GridColumn } from '../grid/columns';
-import { gridSx } from '../grid/gridStyles';
+import { fitColumns, frozenClass, stickyLeft } from '../grid/columnFit';
+import { gridSx, TABLE_BORDER } from '../grid/gridStyles';
 import { HeaderRows } from '../grid/HeaderRows';
+import { useAvailableWidth } from '../grid/useAvailableWidth';
 
 type FixedBody = Extract<TableDef['body'], { kind: 'fixed' }>;
 
@@ -24,7 +26,11 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
   const columns = useMemo(() => gridColumns(table), [table]);
   const rows = snap.tables.get(table.id) ?? [];
   const body = table.body as FixedBody;
-  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  // Columns fit the window as in the entry grid: narrowed towards their minimums, the key columns frozen.
+  const outerRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const available = useAvailableWidth(outerRef, scrollRef, true);
+  const fit = useMemo(() => fitColumns(columns.map((c) => ({ type: c.def.type, width: c.width, role: c.role })), available, TABLE_BORDER, TABLE_BORDER), [columns, available]);
   // Amounts the set's layout prints from the budget (部门整体 资金总额…): shown until the clerk types another.
   const setTables = snap.tableSet?.tables;
   const backed = useMemo(() => budgetBackedRows(setTables ?? [], table), [setTables, table]);
@@ -52,77 +58,93 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
   };
 
   return (
-    <Box sx={{ ...gridSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%', '& td input, & td textarea': { width: '100%', boxSizing: 'border-box', border: 0, outline: 'none', font: 'inherit', fontSize: 14, px: 0.75, py: 0.5, bgcolor: '#fffef4' }, '& td input:focus, & td textarea:focus': { boxShadow: 'inset 0 0 0 2px #1f5fa8' }, '& td input.follows': { color: '#1f5fa8' }, '& td input.override': { backgroundImage: 'linear-gradient(225deg, #ed6c02 6px, transparent 6px)' } }}>
-      <table style={{ width }} data-testid="fixed-input-table">
-        <colgroup>
-          {columns.map((c) => (
-            <col key={c.key} style={{ width: c.width }} />
-          ))}
-        </colgroup>
-        <thead>
-          <HeaderRows header={table.header} gutter={false} numberRow={table.numberRow} />
-        </thead>
-        <tbody>
-          {body.rows.map((row, i) => {
-            const key = row.key ?? `row-${i}`;
-            const stored = rows.find((r) => r.id === key)?.cells ?? {};
-            const label = columns.map((c) => row.cells[c.key]).find((v): v is string => typeof v === 'string') ?? key;
-            return (
-              <tr key={key} style={{ height: 32 }}>
-                {columns.map((col) => {
-                  const source = row.cells[col.key];
-                  if (typeof source === 'string') {
+    <Box ref={outerRef} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: '0 1 auto' }}>
+      <Box
+        ref={scrollRef}
+        data-testid="fixed-input-scroll"
+        sx={{ ...gridSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%', '& td input, & td textarea': { width: '100%', boxSizing: 'border-box', border: 0, outline: 'none', font: 'inherit', fontSize: 14, px: 0.75, py: 0.5, bgcolor: '#fffef4' }, '& td input:focus, & td textarea:focus': { boxShadow: 'inset 0 0 0 2px #1f5fa8' }, '& td input.follows': { color: '#1f5fa8' }, '& td input.override': { backgroundImage: 'linear-gradient(225deg, #ed6c02 6px, transparent 6px)' } }}
+        // A field scrolled into view by the keyboard stays out from under the frozen columns.
+        style={{ scrollPaddingLeft: fit.frozenRight }}
+      >
+        <table style={{ width: fit.total }} data-testid="fixed-input-table">
+          <colgroup>
+            {columns.map((c, i) => (
+              <col key={c.key} style={{ width: fit.widths[i] }} />
+            ))}
+          </colgroup>
+          <thead>
+            <HeaderRows header={table.header} gutter={false} numberRow={table.numberRow} fit={fit} />
+          </thead>
+          <tbody>
+            {body.rows.map((row, i) => {
+              const key = row.key ?? `row-${i}`;
+              const stored = rows.find((r) => r.id === key)?.cells ?? {};
+              const label = columns.map((c) => row.cells[c.key]).find((v): v is string => typeof v === 'string') ?? key;
+              return (
+                <tr key={key} style={{ height: 32 }}>
+                  {columns.map((col, ci) => {
+                    const source = row.cells[col.key];
+                    const frozen = frozenClass(fit, ci) ?? undefined;
+                    const sticky = stickyLeft(fit, ci);
+                    if (typeof source === 'string') {
+                      return (
+                        <td key={col.key} className={frozen} data-col-key={col.key} style={{ ...sticky, paddingLeft: 8 + (row.level ?? 0) * 16, paddingRight: 8, background: '#f6f8fb' }}>
+                          {source}
+                        </td>
+                      );
+                    }
+                    if (!isInput(source)) {
+                      return (
+                        <td key={col.key} className={[col.numeric ? 'num' : '', frozen ?? ''].join(' ').trim() || undefined} style={sticky} data-col-key={col.key}>
+                          <div className="ci">{displayText(col, stored[col.key], unit)}</div>
+                        </td>
+                      );
+                    }
+                    const own = stored[col.key] ?? '';
+                    const fromBudget = budgetText(key, col);
+                    const link = fromBudget === undefined ? undefined : own === '' ? 'follows' : 'override';
+                    const initial = link === 'follows' ? fromBudget! : editorText(col, own, unit);
+                    // Remounted when the stored value or the budget changes (undo, another window), so the field shows it.
+                    const fieldKey = `${col.key}:${own}:${fromBudget ?? ''}`;
+                    const common = {
+                      defaultValue: initial,
+                      'data-testid': `info-${key}-${col.key}`,
+                      'data-link': link,
+                      className: link,
+                      title:
+                        link === 'follows'
+                          ? '来自预算数据，随预算更新；直接输入可改写'
+                          : link === 'override'
+                            ? `已改写：预算数据为 ${displayText(col, budget![key], unit)}；清空即恢复为预算数据`
+                            : undefined,
+                      'aria-label': `${label}·${col.label}`,
+                      onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+                        if (!save(key, col, e.target.value, i + 1, label)) e.target.value = initial;
+                      },
+                    };
                     return (
-                      <td key={col.key} style={{ paddingLeft: 8 + (row.level ?? 0) * 16, paddingRight: 8, background: '#f6f8fb' }}>
-                        {source}
+                      <td key={col.key} className={frozen} style={sticky} data-col-key={col.key}>
+                        {col.def.type === 'longtext' ? (
+                          <textarea key={fieldKey} {...common} rows={2} style={{ resize: 'vertical' }} />
+                        ) : (
+                          <input
+                            key={fieldKey}
+                            {...common}
+                            style={{ textAlign: col.numeric ? 'right' : 'left' }}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+                            }}
+                          />
+                        )}
                       </td>
                     );
-                  }
-                  if (!isInput(source)) return <td key={col.key} className={col.numeric ? 'num' : undefined}><div className="ci">{displayText(col, stored[col.key], unit)}</div></td>;
-                  const own = stored[col.key] ?? '';
-                  const fromBudget = budgetText(key, col);
-                  const link = fromBudget === undefined ? undefined : own === '' ? 'follows' : 'override';
-                  const initial = link === 'follows' ? fromBudget! : editorText(col, own, unit);
-                  // Remounted when the stored value or the budget changes (undo, another window), so the field shows it.
-                  const fieldKey = `${col.key}:${own}:${fromBudget ?? ''}`;
-                  const common = {
-                    defaultValue: initial,
-                    'data-testid': `info-${key}-${col.key}`,
-                    'data-link': link,
-                    className: link,
-                    title:
-                      link === 'follows'
-                        ? '来自预算数据，随预算更新；直接输入可改写'
-                        : link === 'override'
-                          ? `已改写：预算数据为 ${displayText(col, budget![key], unit)}；清空即恢复为预算数据`
-                          : undefined,
-                    'aria-label': `${label}·${col.label}`,
-                    onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-                      if (!save(key, col, e.target.value, i + 1, label)) e.target.value = initial;
-                    },
-                  };
-                  return (
-                    <td key={col.key}>
-                      {col.def.type === 'longtext' ? (
-                        <textarea key={fieldKey} {...common} rows={2} style={{ resize: 'vertical' }} />
-                      ) : (
-                        <input
-                          key={fieldKey}
-                          {...common}
-                          style={{ textAlign: col.numeric ? 'right' : 'left' }}
-                          onKeyDown={(e) => {
-                            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-                          }}
-                        />
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Box>
     </Box>
   );
 }

@@ -11,6 +11,17 @@ export const LONG_LINE_HEIGHT = 20;
 const line = '1px solid #9aa5b1';
 const tableEdge = `${TABLE_BORDER}px solid #9aa5b1`;
 
+/**
+ * Scrollbars drawn always and plainly, never as thin overlays that appear on hover: a wide table must
+ * show that more columns lie to the right.
+ */
+export const scrollbarSx = {
+  '&::-webkit-scrollbar': { width: 12, height: 12, bgcolor: '#eef1f5' },
+  '&::-webkit-scrollbar-thumb': { bgcolor: '#a9b4c2', borderRadius: 6, border: '2px solid #eef1f5' },
+  '&::-webkit-scrollbar-thumb:hover': { bgcolor: '#7d8a99' },
+  '&::-webkit-scrollbar-corner': { bgcolor: '#eef1f5' },
+} as const;
+
 /** One style block for the whole grid: per-cell sx would cost too much with thousands of cells. */
 export const gridSx: SxProps<Theme> = {
   position: 'relative',
@@ -19,12 +30,7 @@ export const gridSx: SxProps<Theme> = {
   bgcolor: '#fff',
   border: '1px solid #c5ccd6',
   '&:focus-within': { borderColor: 'primary.main' },
-  // Scrollbars drawn always and plainly, never as thin overlays that appear on hover: a wide table must
-  // show that more columns lie to the right.
-  '&::-webkit-scrollbar': { width: 12, height: 12, bgcolor: '#eef1f5' },
-  '&::-webkit-scrollbar-thumb': { bgcolor: '#a9b4c2', borderRadius: 6, border: '2px solid #eef1f5' },
-  '&::-webkit-scrollbar-thumb:hover': { bgcolor: '#7d8a99' },
-  '&::-webkit-scrollbar-corner': { bgcolor: '#eef1f5' },
+  ...scrollbarSx,
   '& table': { borderCollapse: 'separate', borderSpacing: 0, tableLayout: 'fixed', borderLeft: tableEdge, fontSize: 14 },
   '& th, & td': { borderRight: line, borderBottom: line, p: 0, boxSizing: 'border-box', verticalAlign: 'middle' },
   '& thead': { position: 'sticky', top: 0, zIndex: 3 },

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -10,7 +10,10 @@ import type { MoneyUnit } from '../../../shared/tables/schema';
 import type { GridRow } from '../../../shared/workbook/types';
 import type { Edit } from '../../../shared/api/contract';
 import { call } from '../api/client';
+import { fitColumns, frozenClass, stickyLeft, type FitColumn } from '../grid/columnFit';
 import { checkCellText, gridColumns } from '../grid/columns';
+import { scrollbarSx } from '../grid/gridStyles';
+import { useAvailableWidth } from '../grid/useAvailableWidth';
 import { parseTsv } from '../grid/tsv';
 import { useNotifier } from '../ui/Notifier';
 import type { WorkbookSession } from '../workbook/session';
@@ -19,6 +22,14 @@ import { endOfOwner, INDICATOR_COLUMNS, level1Choices, level1Edit, level2Choices
 import { indicatorsDef, runPerfChange } from './perfModel';
 
 const weightColumn = gridColumns(indicatorsDef).find((c) => c.key === 'weight')!;
+
+/** The sheet's columns for columnFit: the row number, the indicator columns and the row's buttons. */
+const FIT_COLUMNS: readonly FitColumn[] = [
+  { type: 'seq', width: 30, role: 'seq' },
+  ...INDICATOR_COLUMNS.map(({ type, width, role }) => ({ type, width, role })),
+  { type: 'seq', width: 118, role: null },
+];
+const TABLE_EDGE = 1;
 
 interface Props {
   session: WorkbookSession;
@@ -36,6 +47,12 @@ interface Props {
 export function IndicatorGrid({ session, owner, all, style, unit, focusRow, setFocusRow, onSaveToLibrary }: Props) {
   const { notify, notifyError } = useNotifier();
   const rows = all.filter((r) => r.cells.owner === owner);
+  const outerRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const available = useAvailableWidth(outerRef, scrollRef, true);
+  const fit = useMemo(() => fitColumns(FIT_COLUMNS, available, TABLE_EDGE, TABLE_EDGE), [available]);
+  /** Class and inline style of the cell in column `i`: frozen key columns stick at the left. */
+  const at = (i: number) => ({ className: frozenClass(fit, i) ?? undefined, style: stickyLeft(fit, i) });
 
   useEffect(() => {
     if (focusRow === null) return;
@@ -113,36 +130,56 @@ export function IndicatorGrid({ session, owner, all, style, unit, focusRow, setF
   };
 
   return (
-    <Box data-testid="indicator-grid" tabIndex={-1} onPaste={(e) => void onPaste(e)} sx={{ outline: 'none' }}>
-      <Box sx={{ overflowX: 'auto', border: '1px solid #c9d1db', bgcolor: '#fff' }}>
-        <Box component="table" sx={{ borderCollapse: 'collapse', tableLayout: 'fixed', width: '100%', minWidth: 880, fontSize: 14, '& td, & th': { border: '1px solid #dde2e8', p: 0 }, '& th': { bgcolor: '#eef2f7', fontWeight: 600, py: 0.75, px: 0.5, fontSize: 13 }, '& .MuiIconButton-root': { p: 0.5, fontSize: 15 }, '& td:focus-within': { outline: '2px solid #1976d2', outlineOffset: -2 } }}>
+    <Box ref={outerRef} data-testid="indicator-grid" tabIndex={-1} onPaste={(e) => void onPaste(e)} sx={{ outline: 'none' }}>
+      <Box
+        ref={scrollRef}
+        data-testid="indicator-scroll"
+        style={{ scrollPaddingLeft: fit.frozenRight }}
+        sx={{
+          overflow: 'auto',
+          maxHeight: '60vh',
+          width: 'fit-content',
+          maxWidth: '100%',
+          border: '1px solid #c9d1db',
+          bgcolor: '#fff',
+          ...scrollbarSx,
+          // The header stays on top when the sheet scrolls; frozen cells are opaque so the rest passes under them.
+          '& thead th': { position: 'sticky', top: 0, zIndex: 2 },
+          '& thead th.frozen': { zIndex: 3 },
+          '& td.frozen': { bgcolor: '#fff', zIndex: 1 },
+          '& td.frozen-edge, & th.frozen-edge': { borderRight: '2px solid #7d8a99' },
+        }}
+      >
+        <Box component="table" sx={{ borderCollapse: 'separate', borderSpacing: 0, tableLayout: 'fixed', fontSize: 14, borderLeft: `${TABLE_EDGE}px solid #dde2e8`, '& td, & th': { borderRight: '1px solid #dde2e8', borderBottom: '1px solid #dde2e8', p: 0 }, '& th': { bgcolor: '#eef2f7', fontWeight: 600, py: 0.75, px: 0.5, fontSize: 13, whiteSpace: 'normal' }, '& .MuiIconButton-root': { p: 0.5, fontSize: 15 }, '& td:focus-within': { outline: '2px solid #1976d2', outlineOffset: -2 } }} style={{ width: fit.total }}>
           <colgroup>
-            <col style={{ width: 30 }} />
-            {INDICATOR_COLUMNS.map((c) => (
-              <col key={c.key} style={{ width: c.width }} />
+            {fit.widths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
             ))}
-            <col style={{ width: 118 }} />
           </colgroup>
           <thead>
             <tr>
-              <th>#</th>
-              {INDICATOR_COLUMNS.map((c) => (
-                <th key={c.key}>{c.label}</th>
+              <th {...at(0)}>#</th>
+              {INDICATOR_COLUMNS.map((c, i) => (
+                <th key={c.key} data-col-key={c.key} {...at(i + 1)}>
+                  {c.label}
+                </th>
               ))}
-              <th>操作</th>
+              <th data-col-key="actions" {...at(INDICATOR_COLUMNS.length + 1)}>操作</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row, i) => (
               <tr key={row.id} data-testid={`ind-row-${i}`} data-row-id={row.id}>
-                <td style={{ textAlign: 'center', color: '#667' }}>{i + 1}</td>
-                <td>
+                <td className={at(0).className} style={{ ...at(0).style, textAlign: 'center', color: '#667' }}>
+                  {i + 1}
+                </td>
+                <td {...at(1)}>
                   <IndicatorSelect row={i} col="level1" value={row.cells.level1 ?? ''} options={level1Choices} onPick={(v) => void change([level1Edit(row, v)], '修改一级指标')} />
                 </td>
-                <td>
+                <td {...at(2)}>
                   <IndicatorSelect row={i} col="level2" value={level2Shown(row.cells)} options={level2Choices(row.cells.level1)} onPick={(v) => void setCell(row, 'level2', '二级指标', v)} />
                 </td>
-                <td>
+                <td {...at(3)}>
                   <IndicatorInput row={i} col="name" stored={row.cells.name ?? ''} onCommit={(t) => setCell(row, 'name', '三级指标', t)} />
                 </td>
                 <td>

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -32,7 +32,20 @@ export function ProjectsPage({ session, layout, unit }: { session: WorkbookSessi
   const [dialog, setDialog] = useState<'library' | 'copy' | 'delete' | null>(null);
   const [toLibrary, setToLibrary] = useState<GridRow | null>(null);
   const [findings, setFindings] = useState<Finding[] | null>(null);
+  /** A field of a project's form to focus once that project's form is on screen (a new project, a finding). */
+  const [focusField, setFocusField] = useState<{ project: string; name: string } | null>(null);
+  const editorRef = useRef<HTMLDivElement>(null);
   const style = layoutStyle(layout);
+
+  // After every render until the form shows that project and holds the field: then focus it, once.
+  useEffect(() => {
+    const box = editorRef.current;
+    if (!focusField || !box || box.dataset.project !== focusField.project) return;
+    const field = box.querySelector<HTMLElement>(`[data-testid="project-editor"] [name="${focusField.name}"]`);
+    if (!field) return;
+    field.focus();
+    setFocusField(null);
+  });
 
   useEffect(() => {
     for (const id of [PERF_TABLES.projects, PERF_TABLES.indicators]) void session.loadTable(id).then((e) => e && notifyError(e));
@@ -50,7 +63,7 @@ export function ProjectsPage({ session, layout, unit }: { session: WorkbookSessi
     const id = r?.value.insertedRowIds[0];
     if (id) {
       setSelected(id);
-      setTimeout(() => document.querySelector<HTMLInputElement>('[data-testid="project-editor"] input[name="name"]')?.focus(), 50);
+      setFocusField({ project: id, name: 'name' });
     }
   };
 
@@ -85,7 +98,7 @@ export function ProjectsPage({ session, layout, unit }: { session: WorkbookSessi
     const projectId = f.store === PERF_TABLES.projects ? f.row : (f.owner ?? null);
     if (projectId && projects.some((p) => p.id === projectId)) setSelected(projectId);
     if (f.store === PERF_TABLES.indicators && f.row) setFocusRow(f.row);
-    else if (f.column) setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="project-editor"] [name="${f.column}"]`)?.focus(), 50);
+    else if (f.column && projectId) setFocusField({ project: projectId, name: f.column });
   };
 
   return (
@@ -109,7 +122,9 @@ export function ProjectsPage({ session, layout, unit }: { session: WorkbookSessi
         {findings && <LintPanel findings={findings} onPick={pick} onClose={() => setFindings(null)} />}
         {project ? (
           <>
-            <ProjectEditor key={project.id} session={session} project={project} rowNumber={index + 1} unit={unit} />
+            <Box ref={editorRef} data-project={project.id} sx={{ display: 'contents' }}>
+              <ProjectEditor key={project.id} session={session} project={project} rowNumber={index + 1} unit={unit} />
+            </Box>
             <Typography variant="subtitle2">绩效指标</Typography>
             <IndicatorGrid session={session} owner={project.id} all={indicators} style={style} unit={unit} focusRow={focusRow} setFocusRow={setFocusRow} onSaveToLibrary={setToLibrary} />
           </>

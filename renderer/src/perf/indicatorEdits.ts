@@ -4,15 +4,19 @@ import { level1Names, level2Kinds, level2KindOf, level2Label, normaliseLevel1 } 
 import type { Edit } from '../../../shared/api/contract';
 import type { GridRow, RowCells } from '../../../shared/workbook/types';
 
-/** The grid's columns in printed order; paste fills them left to right from the focused one. */
+/**
+ * The grid's columns in printed order; paste fills them left to right from the focused one. Each has the
+ * pixel width it would like and its part in the column fitting (grid/columnFit.ts): the three levels say
+ * which indicator a row is and stay in view.
+ */
 export const INDICATOR_COLUMNS = [
-  { key: 'level1', label: '一级指标', width: '108px' },
-  { key: 'level2', label: '二级指标', width: '132px' },
-  { key: 'name', label: '三级指标', width: '22%' },
-  { key: 'desc', label: '绩效指标描述', width: '28%' },
-  { key: 'value', label: '指标值', width: '110px' },
-  { key: 'basis', label: '指标值确定依据', width: '108px' },
-  { key: 'weight', label: '权重', width: '48px' },
+  { key: 'level1', label: '一级指标', width: 108, type: 'enum', role: 'code' },
+  { key: 'level2', label: '二级指标', width: 132, type: 'enum', role: 'code' },
+  { key: 'name', label: '三级指标', width: 240, type: 'text', role: 'name' },
+  { key: 'desc', label: '绩效指标描述', width: 300, type: 'longtext', role: null },
+  { key: 'value', label: '指标值', width: 110, type: 'text', role: null },
+  { key: 'basis', label: '指标值确定依据', width: 108, type: 'text', role: null },
+  { key: 'weight', label: '权重', width: 56, type: 'number', role: null },
 ] as const;
 
 export const level1Choices: readonly string[] = level1Names;

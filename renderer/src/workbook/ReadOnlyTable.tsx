@@ -1,12 +1,14 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { PrintTable } from '../../../shared/print/types';
 import type { TableDef } from '../../../shared/tables/schema';
 import { call } from '../api/client';
-import { gridSx } from '../grid/gridStyles';
-import { PrintTableView } from '../print/PrintTableView';
+import { fitColumns } from '../grid/columnFit';
+import { gridSx, TABLE_BORDER } from '../grid/gridStyles';
+import { useAvailableWidth } from '../grid/useAvailableWidth';
+import { PrintTableView, printFitColumns } from '../print/PrintTableView';
 import { useNotifier } from '../ui/Notifier';
 import type { WorkbookSession } from './session';
 
@@ -39,15 +41,28 @@ export function ReadOnlyTable({ session, table }: { session: WorkbookSession; ta
         {isForm ? '此表内容来自左侧“绩效数据录入”中的“部门整体目标与资金”等表，请在那里录入后查看' : '此表将由预算数据自动生成（后续版本提供）'}
       </Alert>
       {shown.map((t, i) => (
-        <Box key={i} sx={{ ...gridSx, flex: '0 1 auto', maxHeight: '100%', width: 'fit-content', maxWidth: '100%' }}>
-          <PrintTableView table={t} />
-          {t.empty && t.emptyNote && (
-            <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
-              {t.emptyNote}
-            </Typography>
-          )}
-        </Box>
+        <FittedPrintTable key={i} table={t} />
       ))}
+    </Box>
+  );
+}
+
+/** One printed table fitted to the window as the entry grid is: narrowed columns, frozen key columns, a visible scrollbar. */
+function FittedPrintTable({ table }: { table: PrintTable }) {
+  const outerRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const available = useAvailableWidth(outerRef, scrollRef, true);
+  const fit = useMemo(() => fitColumns(printFitColumns(table), available, TABLE_BORDER, TABLE_BORDER), [table, available]);
+  return (
+    <Box ref={outerRef} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: '0 1 auto' }}>
+      <Box ref={scrollRef} data-testid="print-table-scroll" sx={{ ...gridSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%' }} style={{ scrollPaddingLeft: fit.frozenRight }}>
+        <PrintTableView table={table} fit={fit} />
+        {table.empty && table.emptyNote && (
+          <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
+            {table.emptyNote}
+          </Typography>
+        )}
+      </Box>
     </Box>
   );
 }
