@@ -96,6 +96,27 @@ describe('reading recognised tables into their layouts', () => {
     }
   });
 
+  it('reads a label-and-amount cell whose amount is zero (the label alone, as seed 001 prints it) as text, not as a bad figure', async () => {
+    const buf = await makeDocx(
+      [
+        p('附件1'),
+        p('部门收支总表'),
+        p('单位：万元'),
+        tbl(6, [
+          tr([tc('收 入', { span: 3 }), tc('支 出', { span: 3 })], { header: true }),
+          tr([tc('项 目'), tc('本年预算'), tc(''), tc('项 目'), tc('本年预算'), tc('本年预算')], { header: true }),
+          tr(['二、政府性基金拨款', '', '', '8、卫生健康', '', '2.对个人和家庭的补助'].map((t) => tc(t))),
+          tr(['收 入 总 计', '60.00', '', '支 出 总 计', '60.00', '二、项目支出 60.00'].map((t) => tc(t))),
+        ]),
+      ].join(''),
+    );
+    const r = recognize(await office(buf, 'szzb.docx'), sets);
+    expect(r.matches.map((m) => m?.tableId)).toEqual(['szzb']);
+    const read = readTable(registry.table('hunan-2020', 'szzb')!, r.tables[0]!, '万元');
+    expect(read.unread).toEqual([]);
+    expect(read.rows.map((row) => row.cells.econAmount)).toEqual([{ text: '2.对个人和家庭的补助' }, { text: '二、项目支出 60.00', value: '600000' }]);
+  });
+
   it('lists what it cannot read with its place and the reason, and reads an empty-table note', async () => {
     const buf = await makeDocx(
       [
