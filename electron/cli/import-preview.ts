@@ -15,6 +15,7 @@ function tableLine(t: PreviewTable): string {
 export function previewText(p: ImportPreview): string {
   const lines: string[] = [`文件：${p.file}（${kindLabel(p)}）`];
   if (p.deptName) lines.push(`单位名称：${p.deptName}`);
+  lines.push(`文件年度：${p.fileYear === null ? '未找到' : `${String(p.fileYear)} 年`}`);
   lines.push(`表格套表：${setLine(p)}`);
   if (p.otherSets.length > 0) lines.push(`其他套表：${p.otherSets.map((s) => `${s.name} 识别 ${String(s.matched)} 张`).join('；')}`);
   lines.push(`已识别单元格：${String(p.read)} / ${String(p.cells)}（${percentText(p.read, p.cells)}）`);

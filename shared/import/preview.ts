@@ -6,6 +6,7 @@ import { narrativeOf } from './narrative.js';
 import { squash, titleKey, titleNumber } from './normalize.js';
 import { recognize, type TableInContext } from './recognize.js';
 import type { SourceDocument } from './source.js';
+import { fileYearOf } from './workbook.js';
 
 /**
  * What the import wizard shows before anything is written: which table set the file fits, each table of the
@@ -55,6 +56,8 @@ export interface ImportPreview {
   kind: 'docx' | 'xlsx';
   /** Set when LibreOffice converted an old .doc/.xls first. */
   convertedFrom?: string;
+  /** The budget year most of the recognised tables' titles name (what import.run takes as the file's year). */
+  fileYear: number | null;
   /** The department the tables' 单位名称 lines name most often. */
   deptName: string | null;
   /** The table set the file fits best; `score` is the mean recognition score of its matched tables. */
@@ -173,6 +176,7 @@ export function buildPreview(doc: SourceDocument, sets: readonly TableSet[], opt
     file: doc.name,
     kind: doc.format,
     ...(options.convertedFrom === undefined ? {} : { convertedFrom: options.convertedFrom }),
+    fileYear: fileYearOf(recognition),
     deptName,
     set: set && recognition.best ? { id: set.id, name: set.name, year: set.year, score: recognition.best.mean, matched: recognition.best.matched } : null,
     otherSets: recognition.sets.filter((s) => s.setId !== set?.id && s.matched > 0).map((s) => ({ id: s.setId, name: names.get(s.setId) ?? s.setId, matched: s.matched })),

@@ -4,7 +4,7 @@ import { Core } from '../../electron/core/core.js';
 import { makeDocx, p, tbl, tc, tr } from '../helpers/ooxml.js';
 import { exportSeed001Docx, SEED001_DEPT, seed001TypedDocx } from '../helpers/seed001-docx.js';
 import { makeTempDir, removeTempDir } from '../helpers/temp.js';
-import { createWorkbookInSet, expect, test } from './fixtures.js';
+import { cell, createWorkbookInSet, expect, test } from './fixtures.js';
 
 // The files a clerk would pick, made once: seed 001 as this app exports it (all 17 tables, 说明, 绩效 tables),
 // seed 001's 附件1–3 as an office types them, and a file with a table and a figure nobody can place.
@@ -119,4 +119,73 @@ test('导入到本工作簿 previews a file against the open workbook, naming th
   await expect(wizard.getByTestId('preview-table').nth(2)).toContainText('2 行');
   await expect(wizard.getByTestId('preview-missing')).toContainText('附件4 部门支出预算明细表');
   await expect(wizard.getByTestId('preview-set-differs')).toBeHidden();
+
+  // The empty workbook takes the file as its own year's content.
+  await wizard.getByTestId('import-next').click();
+  await wizard.getByTestId('import-run').click();
+  await expect(wizard.getByTestId('import-done')).toContainText('已导入到本工作簿');
+  await wizard.getByTestId('import-open').click();
+  await page.getByTestId('table-nav-fact-income').click();
+  await expect(cell(page, 0, 'amount')).toHaveText('508.93');
+
+  // A second import would replace what the workbook now holds: it is listed, and nothing changes until 替换并导入.
+  await page.getByTestId('import-into').click();
+  await wizard.locator('input[name="importPath"]').fill(typed);
+  await wizard.getByTestId('import-read').click();
+  await wizard.getByTestId('import-next').click();
+  await wizard.getByTestId('import-run').click();
+  await expect(wizard.getByTestId('import-conflicts')).toContainText('已有');
+  await expect(wizard.getByTestId('import-done')).toBeHidden();
+  await wizard.getByTestId('import-replace').click();
+  await expect(wizard.getByTestId('import-done')).toContainText('已导入到本工作簿');
+  await wizard.getByTestId('import-open').click();
+  await page.getByTestId('table-nav-fact-income').click();
+  await expect(cell(page, 0, 'amount')).toHaveText('508.93');
+  await expect(cell(page, 1, 'amount')).toBeHidden();
+  await page.getByTestId('open-import-report').click();
+  await expect(page.getByTestId('import-report-dialog').getByTestId('report-line').first()).toBeVisible();
+});
+
+test('the wizard imports seed 001 into 2021: the 2020 amounts become 上年预算数, 2021 amounts start empty, the report stays with the workbook', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('import-file').click();
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.locator('input[name="importPath"]').fill(exported);
+  await wizard.getByTestId('import-read').click();
+  await expect(wizard.getByTestId('preview-year')).toContainText('2020 年');
+  await expect(wizard.getByTestId('preview-table')).toHaveCount(20);
+  await wizard.getByTestId('import-next').click();
+  // Last year's file starts the year after it.
+  await expect(wizard.locator('input[name="importYear"]')).toHaveValue('2021');
+  await expect(wizard.getByTestId('import-shift-note')).toContainText('上年预算数');
+  await wizard.getByTestId('import-run').click();
+
+  await expect(wizard.getByTestId('import-done')).toContainText('已新建工作簿');
+  // Seed 001's budget tables name one project line (附件8 业务性专项经费 60.00); its six 专项 are in the 绩效 tables.
+  await expect(wizard.getByTestId('import-counts')).toContainText('收入 1 行，支出明细 25 行，项目 1 个');
+  await expect(wizard.getByTestId('import-report').getByTestId('report-line').first()).toBeVisible();
+  await wizard.getByTestId('import-open').click();
+
+  await expect(page.getByTestId('workbook-title')).toHaveText(`${SEED001_DEPT} · 2021年`);
+  // 收入: seed 001's 2020 收入总计 508.93 is the 上年预算数; the 2021 本年预算数 is empty until entered.
+  await page.getByTestId('table-nav-fact-income').click();
+  await expect(cell(page, 0, 'prevAmount')).toHaveText('508.93');
+  await expect(cell(page, 0, 'amount')).toHaveText('');
+  // 支出明细: 附件5 prints 30101 基本工资 111.68 (111. 6768 in the seed, printed at two decimals by the export).
+  await page.getByTestId('table-nav-fact-lines').click();
+  const basicPay = page.getByTestId('grid').locator('tr', { hasText: '30101 基本工资' });
+  await expect(basicPay.locator('[data-testid$="-prevAmount"]')).toHaveText('111.68');
+  await expect(basicPay.locator('[data-testid$="-amount"]')).toHaveText('');
+  // 项目: 附件8's one line, its 2020 amount as 上年预算数.
+  await page.getByTestId('table-nav-fact-projects').click();
+  const project = page.getByTestId('grid').locator('tr', { hasText: '业务性专项经费' });
+  await expect(project.locator('[data-testid$="-prevAmount"]')).toHaveText('60.00');
+  await expect(project.locator('[data-testid$="-amount"]')).toHaveText('');
+
+  // The report was saved with the workbook: it is there after a reload.
+  await page.reload();
+  await page.getByTestId('open-import-report').click();
+  const report = page.getByTestId('import-report-dialog');
+  await expect(report.getByTestId('report-line').first()).toBeVisible();
+  await expect(report.getByTestId('report-filter-表格')).toContainText('表格（');
 });

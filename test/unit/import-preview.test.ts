@@ -25,7 +25,8 @@ async function previewOf(buf: Buffer, name: string) {
 describe('the import preview of a Word file typed by an office', () => {
   it('names the set, each table with its place in the set, rows and the printed 合计 of seed 001', async () => {
     const preview = await previewOf(await seed001TypedDocx(), 'seed001.docx');
-    expect(preview).toMatchObject({ file: 'seed001.docx', kind: 'docx', deptName: SEED001_DEPT });
+    // No title of 附件1–3 names a year.
+    expect(preview).toMatchObject({ file: 'seed001.docx', kind: 'docx', deptName: SEED001_DEPT, fileYear: null });
     expect(preview.set).toMatchObject({ id: 'hunan-2020', name: HUNAN.name, year: 2020, matched: 3 });
     expect(preview.tables.map((t) => [t.where, t.sourceTitle, t.number, t.title, t.order, t.rows])).toEqual([
       ['第 1 个表格', '附件 1 部门收支总表', '附件1', '部门收支总表', 1, 2],
@@ -108,6 +109,8 @@ describe('import.preview through the core', () => {
     await exportSeed001Docx(core, file);
     const preview = await callOk(core, 'import.preview', { path: file });
     expect(preview.set).toMatchObject({ id: 'hunan-2020', matched: HUNAN.tables.length });
+    // 附件11 and 附件17 are titled 2020年…, as the seed prints them.
+    expect(preview.fileYear).toBe(2020);
     expect(preview.tables.map((t) => t.tableId)).toEqual(HUNAN.tables.map((d) => d.id));
     expect(preview.missing).toEqual([]);
     expect(preview.unrecognised).toEqual([]);
@@ -154,6 +157,7 @@ describe('budgetdesk import of a Word file', { timeout: 180_000 }, () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`单位名称：${SEED001_DEPT}`);
+    expect(r.stdout).toContain('文件年度：未找到');
     expect(r.stdout).toContain(`表格套表：${HUNAN.name}（hunan-2020），识别 3 张表`);
     expect(r.stdout).toContain('第 1 个表格  附件 1 部门收支总表 → 附件1 部门收支总表（套表第 1 张，匹配度 100.0%）：2 行，合计 508.93 万元');
     expect(r.stdout).toContain('未识别的内容：无');

@@ -157,7 +157,15 @@ export function HomePage() {
           open(state.path);
         }}
       />
-      <ImportWizard open={importing} target={{ kind: 'new' }} onClose={() => setImporting(false)} />
+      <ImportWizard
+        open={importing}
+        target={{ kind: 'new' }}
+        onClose={() => setImporting(false)}
+        onImported={(path) => {
+          setImporting(false);
+          open(path);
+        }}
+      />
       <RenameDialog open={renaming !== null} fileName={renaming?.fileName ?? ''} busy={busy} onClose={() => setRenaming(null)} onRename={(n) => void rename(n)} />
       <ConfirmDialog
         open={deleting !== null}

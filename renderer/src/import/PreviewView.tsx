@@ -41,6 +41,9 @@ export function PreviewView({ preview, workbookSet }: { preview: ImportPreview; 
             单位名称：{p.deptName}
           </Typography>
         )}
+        <Typography variant="body2" data-testid="preview-year">
+          文件年度：{p.fileYear === null ? '未找到（表格标题中没有年份）' : `${p.fileYear} 年`}
+        </Typography>
         <Typography variant="body2" data-testid="preview-set">
           表格套表：{setLine(p)}
         </Typography>

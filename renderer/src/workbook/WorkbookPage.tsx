@@ -26,6 +26,7 @@ import { findModelTable, modelTableDefs } from '../facts/modelTables';
 import { FileActions } from '../backups/FileActions';
 import { ImportWizard } from '../import/ImportWizard';
 import { ExportActions } from '../export/ExportActions';
+import { ReportButton } from '../import/ReportButton';
 import { Grid } from '../grid/Grid';
 import { isPerfGrid } from '../perf/layoutInfo';
 import { PerfTableChecks } from '../perf/PerfChecks';
@@ -205,6 +206,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
             导入到本工作簿
           </Button>
           <ExportActions path={path} meta={meta} tables={tables} />
+          <ReportButton path={path} revision={snap.state?.revision ?? 0} />
           <Box sx={{ flex: 1 }} />
           <ChecksButton findings={checks.findings} open={checksOpen} onToggle={() => showChecks(!checksOpen)} />
           <SaveStatusChip status={snap.status} />
@@ -287,6 +289,8 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
           open={importing}
           target={{ kind: 'into', path, deptName: meta.deptName, year: meta.year, tableSet: { id: snap.tableSet.id, name: snap.tableSet.name } }}
           onClose={() => setImporting(false)}
+          // The core changed every imported table under this window: a full reload shows the truth.
+          onImported={() => window.location.reload()}
         />
       )}
       {meta && <MetaDialog open={editingMeta} meta={meta} onClose={() => setEditingMeta(false)} onSave={saveMeta} />}
