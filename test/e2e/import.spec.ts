@@ -70,7 +70,7 @@ test('the wizard previews seed 001 as exported: the 湖南 2020 set, all 20 tabl
   await expect(wizard.getByTestId('preview-narrative-section').first()).toBeVisible();
   await expect(wizard.getByTestId('preview-unrecognised')).toContainText('未识别的内容（0 处）');
   // Looking wrote nothing: the library is still empty after a reload.
-  await wizard.getByRole('button', { name: '关闭' }).click();
+  await wizard.getByRole('button', { name: '取消' }).click();
   await expect(wizard).toBeHidden();
   await page.reload();
   await expect(page.getByText('还没有工作簿。')).toBeVisible();
@@ -106,7 +106,7 @@ test('the preview lists what it did not recognise with its place and reason; a f
   await expect(wizard.locator('input[name="importPath"]')).toHaveValue(mixed);
 });
 
-test('导入到本工作簿 previews a file against the open workbook, naming the tables the file lacks', async ({ page, host }) => {
+test('导入到本工作簿 previews a file, adds it to the open workbook, and replaces what the workbook holds only after 替换并导入', async ({ page, host }) => {
   await page.goto(host.url);
   await createWorkbookInSet(page, SEED001_DEPT, 2020, /^湖南 2020/);
   await page.getByTestId('import-into').click();
