@@ -1,5 +1,8 @@
 import type { RenderedNarrative } from './render.js';
 
+/** The page the 说明 is edited on (renderer/src/narrative/): what its findings name as their table, the sentence as row. */
+export const NARRATIVE_PAGE = 'narrative';
+
 /** The 说明 as the editor shows it (plain JSON over the API): no figures, only texts and what is kept. */
 export interface NarrativeView {
   sections: {

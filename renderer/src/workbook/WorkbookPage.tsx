@@ -42,6 +42,8 @@ import { WorkbookSession } from './session';
 import { TableHeading } from './TableHeading';
 import { templateVars } from './templateVars';
 import { TableNav } from './TableNav';
+import { NarrativePage } from '../narrative/NarrativePage';
+import { NARRATIVE_PAGE } from '../../../shared/narrative/view';
 
 const isTextInput = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
@@ -81,6 +83,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
   const allTables = useMemo(() => [...modelTableDefs, ...(snap.tableSet?.tables ?? [])], [snap.tableSet]);
   const tableName = useCallback(
     (id: string) => {
+      if (id === NARRATIVE_PAGE) return '第一部分 说明';
       const def = allTables.find((t) => t.id === id);
       if (!def || !meta) return id;
       const title = fillTemplate(def.shortTitle ?? def.title, templateVars(meta));
@@ -93,7 +96,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
     (f: CheckFinding, other?: string) => {
       setHighlight(f);
       const target = other ?? f.table;
-      if (target && allTables.some((t) => t.id === target)) navigate({ name: 'workbook', path, table: target });
+      if (target && (target === NARRATIVE_PAGE || allTables.some((t) => t.id === target))) navigate({ name: 'workbook', path, table: target });
     },
     [allTables, path],
   );
@@ -106,11 +109,12 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
     [session, path, notifyError],
   );
 
-  // No (or an unknown) table in the address: show the first one, without adding a history entry.
+  // No (or an unknown) table in the address: show the first one, without adding a history entry. The 说明 is a page of sets that have one.
+  const onNarrative = tableId === NARRATIVE_PAGE && snap.tableSet?.narrative !== undefined;
   useEffect(() => {
     const first = snap.tableSet?.tables[0];
-    if (first && !table) navigate({ name: 'workbook', path, table: first.id }, { replace: true });
-  }, [snap.tableSet, table, path]);
+    if (first && !table && !onNarrative) navigate({ name: 'workbook', path, table: first.id }, { replace: true });
+  }, [snap.tableSet, table, path, onNarrative]);
 
   useEffect(() => {
     if (!table) return;
@@ -233,7 +237,8 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
           <Box component="aside" sx={{ width: 240, flexShrink: 0, overflowY: 'auto', borderRight: '1px solid #dde2e8', bgcolor: '#fff' }}>
             <TableNav
               tables={[...modelTableDefs, ...tables]}
-              selected={table?.id ?? ''}
+              pages={snap.tableSet.narrative ? [{ id: NARRATIVE_PAGE, label: '说明', group: '第一部分 部门预算公开说明' }] : []}
+              selected={tableId === NARRATIVE_PAGE ? NARRATIVE_PAGE : (table?.id ?? '')}
               meta={meta}
               // A table opened from the list takes the keyboard (Grid focuses itself on mount); clicking the open
               // table's own entry hands the keyboard back to its grid where it was.
@@ -241,6 +246,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
             />
           </Box>
           <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', px: 2, pt: 1.5, pb: 1 }}>
+            {onNarrative && <NarrativePage session={session} path={path} revision={snap.state?.revision ?? 0} findings={checks.findings} />}
             {table && unit && tableKind(table) === 'derived' && (
               <DerivedTableView key={table.id} path={path} table={table} meta={meta} revision={snap.state?.revision ?? 0} />
             )}

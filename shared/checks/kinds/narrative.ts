@@ -1,5 +1,6 @@
 import { analyseNarrative, type TextIssue } from '../../narrative/analyse.js';
 import { renderNarrative } from '../../narrative/render.js';
+import { NARRATIVE_PAGE } from '../../narrative/view.js';
 import { lookupCode } from '../../reference/index.js';
 import type { CheckContext } from '../context.js';
 import type { CheckDef, Rule } from '../rule.js';
@@ -7,8 +8,6 @@ import type { FindingSink } from '../sink.js';
 
 type Check = Extract<CheckDef, { kind: 'narrative' }>;
 
-/** The page a narrative finding opens (renderer/src/narrative/), its row being the sentence's key. */
-export const NARRATIVE_PAGE = 'narrative';
 
 /** One analysis per context (one workbook revision) for all the text rules. */
 const issuesOf = new WeakMap<CheckContext, TextIssue[]>();
