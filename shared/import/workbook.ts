@@ -6,6 +6,8 @@ import { readTable } from './extract.js';
 import { rebuildFacts, type PublishedTable } from './facts.js';
 import { verifyRebuild, rebuiltModel } from './facts-verify.js';
 import { narrativeOf } from './narrative.js';
+import { extractPerformance } from './perf.js';
+import { planPerformance, type PerfPlan, type PlanCell } from './perf-plan.js';
 import type { Recognition } from './recognize.js';
 import type { SourceDocument } from './source.js';
 
@@ -17,7 +19,7 @@ import type { SourceDocument } from './source.js';
 
 export const IMPORT_REPORT_TABLE = 'import-report';
 
-export type ReportKind = '表格' | '数据' | '假设' | '未识别' | '未还原' | '未导入' | '说明';
+export type ReportKind = '表格' | '数据' | '假设' | '未识别' | '未还原' | '未导入' | '说明' | '年份';
 
 export interface ReportEntry {
   kind: ReportKind;
@@ -42,7 +44,7 @@ export interface ImportReport {
   /** The file's amounts went to 上年预算数 (the workbook is for the year after the file's). */
   shifted: boolean;
   tables: { place: string; tableId: string; title: string; score: number; cells: number; read: number }[];
-  counts: { income: number; lines: number; projects: number; assumptions: number; unrecognised: number; unmet: number };
+  counts: { income: number; lines: number; projects: number; assumptions: number; unrecognised: number; unmet: number; perfProjects: number; indicators: number };
   /** 第一部分 说明 as read, heading by heading (stored in the workbook's narrative table as written). */
   narrative: NarrativeSection[];
   entries: ReportEntry[];
@@ -52,8 +54,10 @@ export interface ImportPlan {
   meta: WorkbookMeta;
   /** Model rows by model table (cells as stored). */
   rows: Record<string, RowCells[]>;
-  /** Cells of fixed model tables (fact-info): row key, column, value. */
-  cells: { tableId: string; rowId: string; col: string; text: string }[];
+  /** Cells of fixed model tables (fact-info, perf-dept): row key, column, value. */
+  cells: PlanCell[];
+  /** perf-indicators rows of the perf-projects row at `project` (owner is that row's id, known once written). */
+  indicators: PerfPlan['indicators'];
   report: ImportReport;
 }
 
@@ -92,22 +96,30 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
   const published: PublishedTable[] = [];
   const units: string[] = [];
   const moneyUnits: MoneyUnit[] = [];
+  // The 绩效 tables (forms, 专项/支出方向 lists, indicator grids continued in tables of their own).
+  const perf = set ? extractPerformance(doc, recognition, set, (id) => lookup(set.id, id)) : null;
+  const perfTables = new Set(perf?.tables ?? []);
   recognition.tables.forEach((t, i) => {
     const m = recognition.matches[i];
     // The title line nearest the table, passing over its 单位 lines.
     const title_ = [...t.titles].reverse().find((line) => !/^(?:单位|编制单位|单位名称)[:：]/.test(line.replace(/\s+/g, '')));
     const firstLine = title_ ?? t.table.rows[0]?.cells.map((c) => c.text).join(' ') ?? '';
+    if (!m && perfTables.has(i)) {
+      entries.push({ kind: '表格', place: t.table.where, text: firstLine.slice(0, 200), target: '绩效目标（上一张表格的续表）', note: '' });
+      return;
+    }
     if (!m) {
       entries.push({ kind: '未识别', place: t.table.where, text: firstLine.slice(0, 200), target: '', note: '标题和表头与所选表格套中的任何表格都不相符' });
       return;
     }
     const def = lookup(m.setId, m.tableId)!;
-    const title = `${def.number} ${def.title.replace(/\{year\}年?/g, '')}`.trim();
+    const title = `${def.number} ${def.title.replace(/\{year\}年?/g, '').replace(/\{[^}]*\}\.?/g, '')}`.trim();
     if (t.unitName) units.push(t.unitName);
     if (t.moneyUnit) moneyUnits.push(t.moneyUnit);
     if (def.body.kind === 'form' || def.body.kind === 'free') {
       tables.push({ place: t.table.where, tableId: def.id, title, score: m.score, cells: 0, read: 0 });
-      entries.push({ kind: '未导入', place: t.table.where, text: firstLine.slice(0, 200), target: title, note: '绩效目标表格的导入尚未实现，表中内容未导入' });
+      if (perfTables.has(i)) entries.push({ kind: '表格', place: t.table.where, text: firstLine.slice(0, 200), target: title, note: `识别度 ${Math.round(m.score * 100)}%，绩效目标` });
+      else entries.push({ kind: '未导入', place: t.table.where, text: firstLine.slice(0, 200), target: title, note: '表格格式已识别，但不是可导入的绩效目标表格，内容未导入' });
       return;
     }
     const read = readTable(def, t, set?.moneyUnit ?? '万元');
@@ -178,6 +190,30 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
     entries.push({ kind: '数据', place: '', text: '', target: '预算单位', note: `部门本级“${meta.deptName}”（文件未公开单位编码，编为 001）` });
   }
 
+  let indicators: PerfPlan['indicators'] = [];
+  let perfProjects = 0;
+  if (perf && set) {
+    for (const u of perf.unread) entries.push({ kind: '未识别', place: `${u.where} 第 ${u.row} 行第 ${u.col} 列`, text: u.text, target: '绩效目标', note: u.reason });
+    for (const e of perf.examples) entries.push({ kind: '表格', place: e.where, text: '', target: '', note: `编报说明中的示例表格（${e.cells} 个单元格），不导入` });
+    const p = planPerformance(perf, set, (id) => lookup(set.id, id), shifted && fileYear !== null ? { from: fileYear, to: year } : null, options.keepDraft ?? false);
+    for (const [id, list] of Object.entries(p.rows)) rows[id] = list;
+    cells.push(...p.cells);
+    indicators = p.indicators;
+    perfProjects = p.rows['perf-projects']?.length ?? 0;
+    const count = indicators.reduce((n, x) => n + x.rows.length, 0);
+    if (perfProjects + (p.rows['zxzj-hz']?.length ?? 0) + (p.rows['zxzj-fx']?.length ?? 0) + p.cells.length > 0) {
+      entries.push({
+        kind: '数据',
+        place: '',
+        text: '',
+        target: '绩效目标',
+        note: `专项 ${p.rows['zxzj-hz']?.length ?? 0} 行，支出方向 ${p.rows['zxzj-fx']?.length ?? 0} 行，部门整体 ${perf.departmentGoal ? '1 张' : '无'}，项目 ${perfProjects} 个，指标 ${count} 个`,
+      });
+    }
+    if (p.clearedAmounts > 0) entries.push({ kind: '假设', place: '', text: '', target: '绩效目标', note: `绩效表中的 ${p.clearedAmounts} 个金额是 ${fileYear} 年的，已清空，请按 ${year} 年预算填写` });
+    for (const y of p.years) entries.push({ kind: '年份', place: y.place, text: y.text, target: '绩效目标', note: y.note });
+  }
+
   const narrative = narrativeOf(doc.blocks);
   for (const s of narrative) {
     entries.push({ kind: '说明', place: s.heading, text: s.paragraphs.join('\n').slice(0, 20000), target: '第一部分 说明（按原文保存）', note: `${s.paragraphs.length} 段` });
@@ -201,10 +237,12 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
       assumptions: facts.assumptions.length,
       unrecognised,
       unmet: entries.filter((e) => e.kind === '未还原').length,
+      perfProjects,
+      indicators: indicators.reduce((n, x) => n + x.rows.length, 0),
     },
     narrative,
     entries,
   };
   rows[IMPORT_REPORT_TABLE] = entries.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== '')));
-  return { ok: true, plan: { meta, rows, cells, report } };
+  return { ok: true, plan: { meta, rows, cells, indicators, report } };
 }

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Edit, ImportRunResult } from '../../../shared/api/contract.js';
 import { FACT_TABLES } from '../../../shared/derive/model.js';
+import { PERF_TABLES } from '../../../shared/perf/binding.js';
 import { editText } from '../../../shared/money/decimal.js';
 import { buildPreview } from '../../../shared/import/preview.js';
 import { importedNarrativeEdits, NARRATIVE_TABLE } from '../../../shared/narrative/store.js';
@@ -27,7 +28,16 @@ import type { Handler, HandlersOf } from './types.js';
 const newId = (): string => `r${randomBytes(6).toString('hex')}`;
 
 /** Budget fact tables an import fills; what they hold already is what a second import would overwrite. */
-const FILLED = [FACT_TABLES.units, FACT_TABLES.income, FACT_TABLES.lines, FACT_TABLES.projects] as const;
+const FILLED = [
+  FACT_TABLES.units,
+  FACT_TABLES.income,
+  FACT_TABLES.lines,
+  FACT_TABLES.projects,
+  PERF_TABLES.special,
+  PERF_TABLES.directions,
+  PERF_TABLES.deptGoals,
+  PERF_TABLES.projects,
+] as const;
 
 /**
  * Reads a Word/Excel file a clerk picked for import: its size is checked before it is read in, and a workbook
@@ -99,6 +109,9 @@ function planOf(core: Core, name: string, document: Parameters<typeof recognize>
 function interchangeOf(core: Core, plan: ImportPlan): WorkbookInterchange {
   const tables: Record<string, GridRow[]> = {};
   for (const [id, rows] of Object.entries(plan.rows)) if (rows.length > 0) tables[id] = rows.map((cells) => ({ id: newId(), cells }));
+  const projects = tables[PERF_TABLES.projects] ?? [];
+  const indicators = plan.indicators.flatMap((x) => x.rows.map((cells) => ({ id: newId(), cells: { ...cells, owner: projects[x.project]!.id } })));
+  if (indicators.length > 0) tables[PERF_TABLES.indicators] = indicators;
   for (const edit of narrativeEdits(core, plan, [])) if (edit.kind === 'insertRows') tables[NARRATIVE_TABLE] = edit.rows.map((cells) => ({ id: newId(), cells }));
   const fixed = new Map<string, Map<string, RowCells>>();
   for (const c of plan.cells) {
@@ -127,10 +140,11 @@ function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: bool
     const have = wb.rows(id).length;
     if (have > 0 && (plan.rows[id]?.length ?? 0) > 0) conflicts.push(`${core.tableSets.table(wb.meta().tableSetId, id)?.title ?? id}已有 ${have} 行`);
   }
-  const info = new Map(wb.rows(FACT_TABLES.info).map((r) => [r.id, r.cells]));
+  const fixedTables = [...new Set(plan.cells.map((c) => c.tableId))];
+  const fixedRows = new Map(fixedTables.map((t) => [t, new Map(wb.rows(t).map((r) => [r.id, r.cells]))]));
   for (const c of plan.cells) {
-    const old = info.get(c.rowId)?.[c.col];
-    if (old !== undefined && old !== '' && old !== c.text) conflicts.push(`基本情况“${c.rowId}”已填写`);
+    const old = fixedRows.get(c.tableId)?.get(c.rowId)?.[c.col];
+    if (old !== undefined && old !== '' && old !== c.text) conflicts.push(`${core.tableSets.table(wb.meta().tableSetId, c.tableId)?.title ?? c.tableId}“${c.rowId}”已填写`);
   }
   const narrative = narrativeEdits(core, plan, wb.rows(NARRATIVE_TABLE));
   const rewritten = narrative.find((e) => e.kind === 'deleteRows');
@@ -146,17 +160,36 @@ function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: bool
   const edits: Edit[] = [];
   for (const id of FILLED) {
     const old = wb.rows(id);
-    if ((plan.rows[id]?.length ?? 0) > 0 && old.length > 0) edits.push({ kind: 'deleteRows', tableId: id, rowIds: old.map((r) => r.id) });
+    if ((plan.rows[id]?.length ?? 0) === 0 || old.length === 0) continue;
+    edits.push({ kind: 'deleteRows', tableId: id, rowIds: old.map((r) => r.id) });
+    if (id === PERF_TABLES.projects) {
+      // A replaced project takes its indicators with it.
+      const owned = new Set(old.map((r) => r.id));
+      const orphans = wb.rows(PERF_TABLES.indicators).filter((r) => owned.has(r.cells.owner ?? ''));
+      if (orphans.length > 0) edits.push({ kind: 'deleteRows', tableId: PERF_TABLES.indicators, rowIds: orphans.map((r) => r.id) });
+    }
   }
+  // Inserted row ids come back in edit order; the projects' ids own their indicators.
+  let before = 0;
+  let projectsAt = -1;
   for (const [id, rows] of Object.entries(plan.rows)) {
-    if (rows.length > 0) edits.push({ kind: 'insertRows', tableId: id, index: id === IMPORT_REPORT_TABLE ? wb.rows(id).length : 0, rows: rows.map((r) => typed(id, r)) });
+    if (rows.length === 0) continue;
+    if (id === PERF_TABLES.projects) projectsAt = before;
+    edits.push({ kind: 'insertRows', tableId: id, index: id === IMPORT_REPORT_TABLE ? wb.rows(id).length : 0, rows: rows.map((r) => typed(id, r)) });
+    before += rows.length;
   }
-  const infoMoney = money(FACT_TABLES.info);
-  if (plan.cells.length > 0) {
-    edits.push({ kind: 'setCells', tableId: FACT_TABLES.info, cells: plan.cells.map(({ rowId, col, text }) => ({ rowId, col, text: infoMoney.has(col) ? editText(text, meta.moneyUnit) : text })) });
+  for (const tableId of fixedTables) {
+    const keys = money(tableId);
+    const cells = plan.cells.filter((c) => c.tableId === tableId).map(({ rowId, col, text }) => ({ rowId, col, text: keys.has(col) ? editText(text, meta.moneyUnit) : text }));
+    edits.push({ kind: 'setCells', tableId, cells });
   }
   edits.push(...narrative);
-  if (edits.length > 0) core.commits.change(wb, { label: `导入“${plan.report.file}”`, edits });
+  if (edits.length === 0) return { path: file, written: true, conflicts, report: plan.report };
+  const label = `导入“${plan.report.file}”`;
+  const done = core.commits.change(wb, { label, edits });
+  // Indicators name their project by row id, which exists only now: a second step of the same import.
+  const indicators = plan.indicators.flatMap((x) => x.rows.map((cells) => ({ ...cells, owner: done.insertedRowIds[projectsAt + x.project]! })));
+  if (indicators.length > 0 && projectsAt >= 0) core.commits.change(wb, { label: `${label}（绩效指标）`, edits: [{ kind: 'insertRows', tableId: PERF_TABLES.indicators, index: wb.rows(PERF_TABLES.indicators).length, rows: indicators }] });
   return { path: file, written: true, conflicts, report: plan.report };
 }
 
