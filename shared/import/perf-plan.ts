@@ -48,6 +48,11 @@ export function planPerformance(perf: ImportedPerformance, set: TableSet, model:
         else out.clearedAmounts += 1;
         continue;
       }
+      // 专项实施期 / 实施期 names the whole period of the 专项, not the budget year: kept as written.
+      if (key === 'period') {
+        next[key] = text;
+        continue;
+      }
       const moved = shiftYears(text, shift.from, shift.to);
       next[key] = moved.text;
       for (const c of moved.changes) out.years.push({ place, text: text.slice(Math.max(0, c.at - 10), c.at + 14), note: `${c.from} → ${c.to}` });

@@ -343,7 +343,10 @@ function readOutline(def: TableDef, blocks: readonly SourceBlock[]): { fields: R
   const fields: Record<string, string> = {};
   const list: Record<string, string>[] = [];
   if (def.body.kind !== 'form') return { fields, list };
-  const paragraphs = blocks.filter((b): b is Extract<SourceBlock, { kind: 'paragraph' }> => b.kind === 'paragraph').map((b) => b.text.replace(/\[bookmark:[^\]]*\]/g, '').trim());
+  // Paragraphs of a document, or the one-text rows of a sheet (an .xlsx prints the outline down a column).
+  const paragraphs = blocks
+    .flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.table.rows.map((r) => r.cells.filter((c) => c.text.trim() !== '')).filter((c) => c.length === 1).map((c) => c[0]!.text)))
+    .map((text) => text.trim());
   // Headings in order, each with what follows it: a field cell, or a list section.
   const steps: { heading: string; field?: string; list?: Extract<FormSectionDef, { kind: 'list' }> }[] = [];
   for (const section of def.body.sections) {
@@ -358,9 +361,12 @@ function readOutline(def: TableDef, blocks: readonly SourceBlock[]): { fields: R
     }
   }
   const at = (heading: string, from: number): number => paragraphs.findIndex((p, i) => i >= from && squash(p) === heading);
+  const headings = new Set(steps.map((x) => x.heading));
   let cursor = 0;
   for (let s = 0; s < steps.length; s += 1) {
-    const start = at(steps[s]!.heading, cursor);
+    // A 目录 lists the headings one after another: the section is where a heading has text under it.
+    let start = at(steps[s]!.heading, cursor);
+    while (start >= 0 && start + 1 < paragraphs.length && headings.has(squash(paragraphs[start + 1]!)) && steps[s]!.field !== undefined) start = at(steps[s]!.heading, start + 1);
     if (start < 0) continue;
     const nextHeading = steps.slice(s + 1).map((x) => at(x.heading, start + 1)).find((i) => i >= 0);
     // The last section ends at the next part (第二部分) or the first blank run before the tables.
@@ -465,9 +471,14 @@ export function extractPerformance(doc: Pick<SourceDocument, 'blocks'>, recognit
       return;
     }
     if (def.body.printAs === 'outline') {
-      const { fields, list } = readOutline(def, doc.blocks);
-      out.departmentGoal = { ...(out.departmentGoal ?? {}), ...fields };
-      out.departmentSubGoals.push(...list);
+      // The outline typed into a table (a sheet): read with the document's paragraphs, once.
+      if (out.departmentGoal === null) {
+        const { fields, list } = readOutline(def, doc.blocks);
+        out.departmentGoal = fields;
+        out.departmentSubGoals.push(...list);
+      }
+      const cells = t.table.rows.reduce((n, r) => n + r.cells.filter((c) => c.text.trim() !== '').length, 0);
+      finish(index, { cells, read: cells, unread: [] });
       return;
     }
     const labels = formLabels(def, storeColumns(set, model, def.store));

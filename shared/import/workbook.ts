@@ -80,13 +80,32 @@ function majority<T>(values: T[]): T | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** The budget year the file is for: the year most of its recognised tables' titles name. */
-export function fileYearOf(recognition: Recognition): number | null {
+/**
+ * The budget year the file is for: the year most of its recognised tables' titles name. A title per
+ * record (a project's table, '2003年以前退休人员生活补贴绩效目标表') names the record, not the year.
+ */
+export function fileYearOf(recognition: Recognition, lookup?: (setId: string, tableId: string) => TableDef | undefined): number | null {
   const years = recognition.tables.flatMap((t, i) => {
-    if (!recognition.matches[i]) return [];
-    const m = t.titles.map((line) => YEAR.exec(line)).find((x) => x !== null);
-    return m ? [Number(m[1])] : [];
+    const m = recognition.matches[i];
+    if (!m) return [];
+    const def = lookup?.(m.setId, m.tableId);
+    if (def?.body.kind === 'form' && def.body.repeatFor !== undefined) return [];
+    const y = t.titles.map((line) => YEAR.exec(line)).find((x) => x !== null);
+    return y ? [Number(y[1])] : [];
   });
+  return majority(years) ?? null;
+}
+
+/** A 绩效 file titles its tables by project: then the year its paragraphs and cells name most (2023年12月31日 …). */
+function textYear(doc: SourceDocument): number | null {
+  const years: number[] = [];
+  const add = (text: string): void => {
+    for (const m of text.matchAll(new RegExp(YEAR.source, 'g'))) years.push(Number(m[1]));
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === 'paragraph') add(b.text);
+    else for (const row of b.table.rows) for (const c of row.cells) add(c.text);
+  }
   return majority(years) ?? null;
 }
 
@@ -129,7 +148,7 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
     published.push({ def, read, label: title });
   });
 
-  const fileYear = fileYearOf(recognition);
+  const fileYear = fileYearOf(recognition, lookup) ?? textYear(doc);
   const year = options.into?.year ?? options.year ?? fileYear;
   if (year === null || year === undefined) return { ok: false, issue: '无法从文件的表格标题中确定预算年度，请指定导入后的年度（命令行用 --year）' };
   if (fileYear !== null && year < fileYear) return { ok: false, issue: `文件是 ${fileYear} 年的预算，不能导入为更早的 ${year} 年` };

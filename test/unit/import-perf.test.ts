@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorsOfText } from '../../shared/import/perf-indicators.js';
-import { shiftPerformance } from '../../shared/import/perf-years.js';
 import { parseNumberText } from '../../shared/money/decimal.js';
 import { indicatorCells, parseIndicatorValue, squeezeText } from '../../shared/perf/indicator.js';
 import { normaliseLevel1 } from '../../shared/perf/tree.js';
@@ -136,29 +135,3 @@ describe('indicators typed in one 支出方向 cell', () => {
   });
 });
 
-describe.runIf(Object.values(texts).every((t) => t !== null))('绩效目标 carried into the next budget year', () => {
-  it('seed 004 into 2024: deadlines and goals move, 资金用途 dates move, amounts and plans stay', async () => {
-    const { perf } = await imported('004');
-    const { perf: next, notes } = shiftPerformance(perf, 2023, 2024);
-    const first = next.projects[0]!;
-    // "根据国家和省市要求…2023年9月底前完成与市平台对接工作，共需资金20万元。"
-    expect(first.cells.purpose).toBe('根据国家和省市要求，我区需建立电子政务外网安全监测平台建设，2024年9月底前完成与市平台对接工作，共需资金20万元。');
-    expect(first.cells.amount).toBe(perf.projects[0]!.cells.amount);
-    // 完成时限 2023年12月31日 is a date of the budget year: value and printed text move together.
-    const deadline = first.indicators.find((i) => i.name === '完成时限')!;
-    expect(deadline).toMatchObject({ op: '定性', value: '2024年12月31日', original: '2024年12月31日' });
-    expect(notes).toContainEqual({ where: '项目“县级电子政务外网安全监测平台建设”指标“完成时限”指标值', from: '2023年12月31日', to: '2024年12月31日' });
-    // Indicators without a year are untouched.
-    expect(first.indicators.find((i) => i.name === '安装设备数')).toEqual(perf.projects[0]!.indicators.find((i) => i.name === '安装设备数'));
-  });
-
-  it('seed 000 into 2020: 专项实施期 stays and is listed, the 年度 texts move, the 部门整体 form has no year to move', async () => {
-    const { perf } = await imported('000');
-    const { perf: next, notes } = shiftPerformance(perf, 2019, 2020);
-    const proposals = next.directions[6]!;
-    expect(proposals.cells.period).toBe('2019年');
-    expect(proposals.cells.indQuantity).toBe('完成2020年提案、建议共116件的办理工作');
-    expect(notes).toContainEqual({ where: '支出方向“一般行政管理事务支出”（提案建议承办经费）实施期', from: '2019年', reason: '实施期' });
-    expect(next.departmentGoal).toEqual(perf.departmentGoal);
-  });
-});

@@ -155,16 +155,40 @@ describe('import.run: the 绩效 seeds', () => {
       for (const [i, p] of (fixture.projects ?? []).entries()) {
         // Names as printed; a line break typed inside a name is not part of it.
         const mine = indicators.filter((r) => r.cells.owner === projects[i]!.id).map((r) => r.cells.name?.replace(/\s+/g, ''));
-        expect([p.name, mine]).toEqual([p.name, p.indicators.map((x) => x.name.replace(/\s+/g, ''))]);
+        // Moved into the new year when the file's year is known (保障2023年度… → 保障2024年度…).
+        const moved = (t: string) => (report.shifted ? shiftYears(t, loaded.meta.year, loaded.meta.year + 1).text : t);
+        expect([p.name, mine]).toEqual([p.name, p.indicators.map((x) => moved(x.name).replace(/\s+/g, ''))]);
       }
-      // 部门整体 printed as a form (湖南 2020); the 河北 set prints it as an outline of paragraphs, which
-      // extractPerformance does not find in this app's .docx export (see the report).
+      // 部门整体 printed as a form (湖南), or as the 河北 outline of paragraphs (after a 目录 that lists its
+      // headings); the .xlsx export has no sheet for the outline.
       const form = core.tableSets.get(loaded.meta.tableSetId)!.tables.find((t) => t.store === 'perf-dept');
-      if (fixture.dept?.overallGoal && form?.body.kind === 'form' && form.body.printAs !== 'outline') {
+      if (fixture.dept?.overallGoal && form?.body.kind === 'form' && (form.body.printAs !== 'outline' || format === 'docx')) {
         const goal = (await rows(core, out, 'perf-dept')).find((r) => r.id === 'dept-overallGoal');
         expect(goal?.cells.text?.replace(/\s+/g, '')).toBe(shiftYears(fixture.dept.overallGoal, loaded.meta.year, loaded.meta.year + 1).text.replace(/\s+/g, ''));
       }
     }
+  });
+});
+
+describe('import.run: 绩效 texts moved into the next year', () => {
+  it('seed 004 into 2024: the file’s year is read from its texts, not from a project named 2003年以前…; 完成时限 moves to 2024', async () => {
+    const core = temp.core();
+    const loaded = await loadSeed(core, '004');
+    const result = await callOk(core, 'import.run', { source: await exported(core, loaded.path, 'docx'), year: 2024, keepDraft: true, out: path.join(temp.make(), '2024.bdwb') });
+    expect([result.report!.fileYear, result.report!.shifted]).toEqual([2023, true]);
+    const projects = await rows(core, result.path, 'perf-projects');
+    expect(projects[0]!.cells).toMatchObject({ name: '县级电子政务外网安全监测平台建设', amount: '200000' });
+    expect(projects.find((r) => r.cells.name?.endsWith('退休人员生活补贴'))?.cells.name).toBe('2003年以前退休人员生活补贴');
+    const deadline = (await rows(core, result.path, 'perf-indicators')).find((r) => r.cells.owner === projects[0]!.id && r.cells.name === '完成时限')!;
+    expect(deadline.cells).toMatchObject({ op: '定性', value: '2024年12月31日' });
+  });
+
+  it('seed 000 into 2020: 专项实施期 stays as written, the 年度 texts move', async () => {
+    const core = temp.core();
+    const loaded = await loadSeed(core, '000');
+    const result = await callOk(core, 'import.run', { source: await exported(core, loaded.path, 'docx'), year: 2020, out: path.join(temp.make(), '2020.bdwb') });
+    const proposals = (await rows(core, result.path, 'zxzj-fx')).find((r) => r.cells.fundName === '提案建议承办经费')!;
+    expect(proposals.cells).toMatchObject({ period: '2019年', indQuantity: '完成2020年提案、建议共116件的办理工作' });
   });
 });
 
