@@ -4,6 +4,7 @@ import type { CheckFinding } from '../../../shared/checks/rule';
 import { call } from '../api/client';
 
 interface Counts {
+  /** 错误 findings without the clerk's 说明 (an explained one goes into the 审核情况说明 instead). */
   errors: number;
   /** 需说明 findings without the clerk's 说明. */
   unexplained: number;
@@ -13,9 +14,10 @@ interface Counts {
 export function openFindingCounts(findings: CheckFinding[]): Counts {
   const counts: Counts = { errors: 0, unexplained: 0, hints: 0 };
   for (const f of findings) {
-    if (f.severity === '错误') counts.errors += 1;
-    else if (f.severity === '需说明' && !f.explanation) counts.unexplained += 1;
-    else if (f.severity === '提示') counts.hints += 1;
+    if (f.severity === '提示') counts.hints += 1;
+    else if (f.explanation) continue;
+    else if (f.severity === '错误') counts.errors += 1;
+    else counts.unexplained += 1;
   }
   return counts;
 }
@@ -42,7 +44,7 @@ export function FindingsSummary({ path }: { path: string }) {
   }
   return (
     <Alert severity={errors > 0 ? 'error' : 'warning'} data-testid="export-findings">
-      审核尚有未处理的问题：错误 {errors} 条，需说明 {unexplained} 条，提示 {hints} 条。仍可导出，提交前请在“审核”中处理。
+      审核尚有未处理的问题：错误 {errors} 条，需说明 {unexplained} 条（均未作说明），提示 {hints} 条。仍可导出，提交前请在“审核”中修改或作说明。
     </Alert>
   );
 }
