@@ -32,6 +32,17 @@ describe('paginate', () => {
     ]);
   });
 
+  it('breaks a long paragraph between lines, two lines at least on either page (widow and orphan control)', () => {
+    const lines = (n: number) => block(n * 10, { lines: n });
+    expect(paginate([block(50), lines(8)], ROOM).map((p) => p.pieces)).toEqual([[{ unit: 0 }, { unit: 1, lines: [0, 5] }], [{ unit: 1, lines: [5, 8] }]]);
+    // 5 lines would fit, but the last one alone on the next page is a widow: 4 and 2.
+    expect(paginate([block(50), lines(6)], ROOM).map((p) => p.pieces)).toEqual([[{ unit: 0 }, { unit: 1, lines: [0, 4] }], [{ unit: 1, lines: [4, 6] }]]);
+    // One line at the foot of a page is an orphan: the paragraph starts on the next page.
+    expect(paginate([block(85), lines(5)], ROOM).map((p) => p.pieces)).toEqual([[{ unit: 0 }], [{ unit: 1 }]]);
+    // Longer than a page: it runs over as many pages as it takes.
+    expect(paginate([lines(23)], ROOM).map((p) => p.pieces.map((x) => x.lines))).toEqual([[[0, 10]], [[10, 20]], [[20, 23]]]);
+  });
+
   it('keeps a heading with the start of what follows it', () => {
     const pages = paginate([block(70), block(10, { keepWithNext: true }), table([10, 10])], ROOM);
     expect(pages.map((p) => p.pieces.map((x) => x.unit))).toEqual([[0], [1, 2]]);

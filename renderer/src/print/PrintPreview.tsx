@@ -34,7 +34,7 @@ export function PrintPreview({ path, onClose }: { path: string; onClose(): void 
   }, [path, part, notifyError]);
   const shown = doc?.part === part ? doc.doc : null;
   const units = useMemo(() => (shown ? previewUnits(shown) : null), [shown]);
-  const { measureRef, pages } = usePages(units);
+  const { measureRef, pages, measured } = usePages(units);
   const starts = useMemo(() => (pages && units ? startPages(pages, units.length) : []), [pages, units]);
 
   // The keyboard leaves the workbook's grid while the preview covers it; Esc closes the preview.
@@ -63,7 +63,7 @@ export function PrintPreview({ path, onClose }: { path: string; onClose(): void 
             {pages.map((page, i) => (
               <Sheet key={i} orientation={page.orientation} number={i + 1}>
                 {page.pieces.map((piece, j) => (
-                  <PrintUnitView key={j} unit={units[piece.unit]!} piece={piece} pageOf={(u) => starts[u] ?? 0} />
+                  <PrintUnitView key={j} unit={units[piece.unit]!} piece={piece} measured={measured[piece.unit]} pageOf={(u) => starts[u] ?? 0} />
                 ))}
               </Sheet>
             ))}

@@ -1,4 +1,4 @@
-import type { PagePiece } from './paginate';
+import type { MeasuredUnit, PagePiece } from './paginate';
 import { PrintTableSlice } from './PrintTableSlice';
 import type { PreviewUnit } from './units';
 
@@ -6,7 +6,7 @@ import type { PreviewUnit } from './units';
  * One unit of the preview (a 目录 line, a heading, a paragraph, a table or the part of it on this page), in
  * the .docx writer's typography (print.css). `pageOf` gives a 目录 line its page number once pages are known.
  */
-export function PrintUnitView({ unit, piece, pageOf }: { unit: PreviewUnit; piece?: PagePiece; pageOf?: (unit: number) => number }) {
+export function PrintUnitView({ unit, piece, measured, pageOf }: { unit: PreviewUnit; piece?: PagePiece; measured?: MeasuredUnit; pageOf?: (unit: number) => number }) {
   if (unit.kind === 'tocTitle') return <div className="bd-block bd-toc-title">目 录</div>;
   if (unit.kind === 'tocEntry') {
     const page = pageOf && unit.target >= 0 ? pageOf(unit.target) : 0;
@@ -28,10 +28,16 @@ export function PrintUnitView({ unit, piece, pageOf }: { unit: PreviewUnit; piec
   }
   if (block.kind === 'paragraph') {
     const centered = !!block.align && block.align !== 'left';
-    const indent = !(block.indent === false || centered);
+    // The part of a paragraph split across pages: its lines as measured; only the first part is indented, and
+    // every part but the last is justified to its last line, as Word prints it.
+    const starts = measured?.kind === 'block' ? measured.lineStarts : undefined;
+    const [from, to] = piece?.lines && starts ? piece.lines : [0, starts?.length ?? 1];
+    const text = starts ? block.text.slice(starts[from], starts[to] ?? block.text.length) : block.text;
+    const indent = !(block.indent === false || centered) && from === 0;
+    const style = centered ? { textAlign: block.align } : starts && to < starts.length ? { textAlignLast: 'justify' as const } : undefined;
     return (
-      <div className={`bd-block bd-paragraph${indent ? ' indent' : ''}`} style={centered ? { textAlign: block.align } : undefined}>
-        {block.text}
+      <div className={`bd-block bd-paragraph${indent ? ' indent' : ''}`} style={style}>
+        {text}
       </div>
     );
   }

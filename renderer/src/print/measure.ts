@@ -15,6 +15,28 @@ export function rowBreaks(rows: PrintRow[]): number[] {
 
 const height = (el: Element | null): number => (el ? el.getBoundingClientRect().height : 0);
 
+/** The offsets in a paragraph's text where its rendered lines start (a new line box: a character further down). */
+function lineStarts(el: Element | null): number[] {
+  const text = el?.firstChild;
+  if (!(text instanceof Text)) return [0];
+  const range = document.createRange();
+  const starts = [0];
+  let top: number | null = null;
+  for (let i = 0; i < text.length; i++) {
+    range.setStart(text, i);
+    range.setEnd(text, i + 1);
+    const r = range.getClientRects()[0];
+    // Spaces collapsed at a line's end have no box.
+    if (!r) continue;
+    if (top === null) top = r.top;
+    else if (r.top > top + r.height / 2) {
+      starts.push(i);
+      top = r.top;
+    }
+  }
+  return starts;
+}
+
 /**
  * The heights (CSS px) of the units as rendered in the measuring box, each unit in its own `[data-unit]`
  * element at its page's printable width: a table's caption, header, each row and notes apart.
@@ -37,6 +59,10 @@ export function measureUnits(box: HTMLElement, units: PreviewUnit[]): MeasuredUn
       };
     }
     const keepWithNext = unit.kind === 'flow' && unit.item.block.kind === 'heading';
+    if (unit.kind === 'flow' && unit.item.block.kind === 'paragraph') {
+      const starts = lineStarts(el.querySelector('.bd-paragraph'));
+      return { ...base, kind: 'block', height: height(el), lines: starts.length, lineStarts: starts };
+    }
     return { ...base, kind: 'block', height: height(el), keepWithNext };
   });
 }

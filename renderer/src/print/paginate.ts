@@ -7,7 +7,17 @@ import type { Orientation } from '../../../shared/print/flow';
  */
 
 export type MeasuredUnit =
-  | { kind: 'block'; orientation: Orientation; newPage: boolean; height: number; keepWithNext?: boolean }
+  | {
+      kind: 'block';
+      orientation: Orientation;
+      newPage: boolean;
+      height: number;
+      keepWithNext?: boolean;
+      /** A paragraph's lines (each `height / lines` tall): it may break between them, two lines at least on each side. */
+      lines?: number;
+      /** Where each of those lines starts in the paragraph's text, for the parts on each page. */
+      lineStarts?: number[];
+    }
   | {
       kind: 'table';
       orientation: Orientation;
@@ -23,13 +33,17 @@ export type MeasuredUnit =
       notes: number;
     };
 
-/** One unit's part on a page: a whole block, or a table's caption, rows [from, to) and notes. */
+/** One unit's part on a page: a whole block, a paragraph's lines [from, to), or a table's caption, rows [from, to) and notes. */
 export interface PagePiece {
   unit: number;
+  lines?: [number, number];
   caption?: boolean;
   rows?: [number, number];
   notes?: boolean;
 }
+
+/** Word's widow and orphan control: a paragraph split across pages keeps two lines at least on each side. */
+const MIN_LINES = 2;
 
 export interface Page {
   orientation: Orientation;
@@ -48,9 +62,9 @@ function groups(unit: Extract<MeasuredUnit, { kind: 'table' }>): [number, number
   return starts.map((s, i) => [s, starts[i + 1] ?? unit.rows.length]);
 }
 
-/** What must stand on the same page as the unit's start: a block whole, a table's caption, header and first rows. */
+/** What must stand on the same page as the unit's start: a block whole (a long paragraph's first lines), a table's caption, header and first rows. */
 function leadHeight(unit: MeasuredUnit): number {
-  if (unit.kind === 'block') return unit.height;
+  if (unit.kind === 'block') return unit.lines && unit.lines >= 2 * MIN_LINES ? (unit.height / unit.lines) * MIN_LINES : unit.height;
   const first = groups(unit)[0];
   return unit.caption + unit.header + (first ? sum(unit.rows, first[0], first[1]) : 0);
 }
@@ -73,8 +87,28 @@ export function paginate(units: MeasuredUnit[], height: Record<Orientation, numb
     const keep = unit.kind === 'block' && unit.keepWithNext && next && !next.newPage && next.orientation === unit.orientation ? leadHeight(next) : 0;
     if (used > 0 && used + leadHeight(unit) + keep > room) p = start(unit.orientation);
     if (unit.kind === 'block') {
-      p.pieces.push({ unit: i });
-      used += unit.height;
+      const lines = unit.lines ?? 1;
+      const line = unit.height / lines;
+      if (used + unit.height <= room || lines < 2 * MIN_LINES) {
+        p.pieces.push({ unit: i });
+        used += unit.height;
+        return;
+      }
+      // A long paragraph fills the page and goes on on the next, as Word breaks it.
+      for (let from = 0; from < lines; ) {
+        const left = lines - from;
+        let fit = Math.floor((room - used) / line);
+        if (fit < left && left - fit < MIN_LINES) fit = left - MIN_LINES;
+        if (fit < MIN_LINES && fit < left && used > 0) {
+          p = start(unit.orientation);
+          continue;
+        }
+        const to = from + Math.max(1, Math.min(fit, left));
+        p.pieces.push({ unit: i, lines: [from, to] });
+        used += (to - from) * line;
+        from = to;
+        if (from < lines) p = start(unit.orientation);
+      }
       return;
     }
     const piece: PagePiece = { unit: i, caption: true, rows: [0, 0] };

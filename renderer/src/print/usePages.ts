@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { measureUnits } from './measure';
-import { paginate, type Page } from './paginate';
+import { paginate, type MeasuredUnit, type Page } from './paginate';
 import { CONTENT_HEIGHT } from './Sheet';
 import type { PreviewUnit } from './units';
 
@@ -10,17 +10,20 @@ import type { PreviewUnit } from './units';
  */
 export function usePages(units: PreviewUnit[] | null) {
   const measureRef = useRef<HTMLDivElement>(null);
-  const [laid, setLaid] = useState<{ units: PreviewUnit[]; pages: Page[] } | null>(null);
+  const [laid, setLaid] = useState<{ units: PreviewUnit[]; measured: MeasuredUnit[]; pages: Page[] } | null>(null);
   useLayoutEffect(() => {
     if (!units) return;
     let live = true;
     void document.fonts.ready.then(() => {
       const box = measureRef.current;
-      if (live && box) setLaid({ units, pages: paginate(measureUnits(box, units), CONTENT_HEIGHT) });
+      if (!live || !box) return;
+      const measured = measureUnits(box, units);
+      setLaid({ units, measured, pages: paginate(measured, CONTENT_HEIGHT) });
     });
     return () => {
       live = false;
     };
   }, [units]);
-  return { measureRef, pages: laid && laid.units === units ? laid.pages : null };
+  const current = laid && laid.units === units ? laid : null;
+  return { measureRef, pages: current?.pages ?? null, measured: current?.measured ?? [] };
 }
