@@ -173,3 +173,40 @@ test('export dialog writes the .docx and .xlsx of seed 001; the print preview pr
   // Page numbers in the footers: the last sheet carries the count of pages after the cover.
   expect(pages.filter((p) => p.trim() !== '').at(-1)!.replace(/\s+/g, '')).toContain(`—${sheets - 1}—`);
 });
+
+test('a 说明 paragraph longer than a page runs on over the next pages, line by line, and prints whole', async ({ page, host }, testInfo) => {
+  await page.goto(host.url);
+  await createWorkbookInSet(page, DEPT, YEAR, /^湖南 2020/);
+  const file = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('path')!;
+  // The clerk's own 职能职责, written through the API the narrative editor uses: 60 numbered duties in one paragraph.
+  const api = async (method: string, input: unknown) => {
+    const r = await page.request.post(`${host.origin}/api/${method}`, { headers: { Authorization: `Bearer ${new URL(host.url).searchParams.get('token')}` }, data: input });
+    const body = (await r.json()) as { ok: boolean; value: unknown };
+    expect(body.ok, method).toBe(true);
+    return body.value;
+  };
+  const view = (await api('narrative.get', { path: file })) as { sections: { key: string; kind: string }[] };
+  const free = view.sections.find((s) => s.kind === 'free')!;
+  const duties = Array.from({ length: 60 }, (_, i) => `第${i + 1}项，负责起草区人民政府有关文件并督促检查落实情况。`);
+  await api('narrative.setSection', { path: file, section: free.key, text: duties.join('') });
+
+  await page.getByTestId('open-print-preview').click();
+  const preview = page.getByTestId('print-preview');
+  await expect(preview.getByTestId('preview-page-count')).toContainText(/共 \d+ 页/);
+  const pdf = testInfo.outputPath('long.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const sheets = await preview.getByTestId('preview-sheet').count();
+  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${sheets}\\n`));
+
+  const pages = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .map((p) => p.replace(/\s+/g, '').replace(/—\d+—/g, ''));
+  const first = pages.findIndex((p) => p.includes(duties[0]!));
+  const last = pages.findIndex((p) => p.includes(duties.at(-1)!));
+  expect(last - first, 'the paragraph runs over pages').toBeGreaterThanOrEqual(1);
+  // Nothing lost or doubled where it breaks: the pages from first to last hold the duties whole, in order.
+  const across = pages.slice(first, last + 1).join('');
+  expect(across).toContain(duties.join(''));
+  // Pages it fills end at the foot of the sheet: no gap bigger than a line or two (Word breaks it the same way).
+  expect(pages[first]!.length).toBeGreaterThan(200);
+});
