@@ -8,6 +8,7 @@ import { projectsOf, type BudgetProject } from '../../shared/perf/budget-link.js
 import { lookupCode } from '../../shared/reference/index.js';
 import type { Finding as PerfFinding } from '../../shared/perf/findings.js';
 import { OwnerLintCache } from '../../shared/perf/lint.js';
+import { NARRATIVE_TABLE } from '../../shared/narrative/store.js';
 import type { TableRole } from '../../shared/tables/roles.js';
 import type { TableSetRegistry } from '../../shared/tables/registry.js';
 import type { GridRow } from '../../shared/workbook/types.js';
@@ -23,10 +24,15 @@ const PERF_STORES = new Set<string>(Object.values(PERF_TABLES));
 /** Where explanations of 需说明 findings are kept (a model table, so they undo, back up and export like any edit). */
 export const CHECK_NOTES_TABLE = 'check-notes';
 
+/**
+ * Which rules an edit of `table` can change. Every rule reading the 绩效 tables depends on 'perf' (the text
+ * rules too), so a 绩效 edit leaves the budget and 说明 checks alone; the 说明 text is read by text rules only.
+ */
 function dependencyOf(table: string): Dependency[] {
   if (table === '*meta') return ['budget', 'perf', 'text'];
   if (table === CHECK_NOTES_TABLE) return [];
-  return PERF_STORES.has(table) ? ['perf', 'text'] : ['budget', 'text'];
+  if (table === NARRATIVE_TABLE) return ['text'];
+  return PERF_STORES.has(table) ? ['perf'] : ['budget', 'text'];
 }
 
 /** The rows of `table` a change edited in place; null when rows were added, removed or moved (or the change is unknown: undo, redo). */
