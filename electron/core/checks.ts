@@ -4,7 +4,7 @@ import { CheckRunner, rulesFor } from '../../shared/checks/engine.js';
 import type { CheckFinding } from '../../shared/checks/rule.js';
 import { FACT_TABLES } from '../../shared/derive/index.js';
 import { PERF_TABLES } from '../../shared/perf/binding.js';
-import { projectsOf, type BudgetProject } from '../../shared/perf/budget-link.js';
+import { linkColumnsOf, projectsOf, type BudgetProject } from '../../shared/perf/budget-link.js';
 import { lookupCode } from '../../shared/reference/index.js';
 import type { Finding as PerfFinding } from '../../shared/perf/findings.js';
 import { OwnerLintCache } from '../../shared/perf/lint.js';
@@ -33,6 +33,20 @@ function dependencyOf(table: string): Dependency[] {
   if (table === CHECK_NOTES_TABLE) return [];
   if (table === NARRATIVE_TABLE) return ['text'];
   return PERF_STORES.has(table) ? ['perf'] : ['budget', 'text'];
+}
+
+/** The budget projects the 绩效 tables' rows link to (by row id). */
+function linkedProjects(wb: Workbook, rows: (store: string) => readonly GridRow[]): Set<string> {
+  const ids = new Set<string>();
+  for (const store of PERF_STORES) {
+    const cols = linkColumnsOf(wb.table(store));
+    if (!cols) continue;
+    for (const r of rows(store)) {
+      const id = (r.cells[cols.link] ?? '').trim();
+      if (id !== '') ids.add(id);
+    }
+  }
+  return ids;
 }
 
 /** The rows of `table` a change edited in place; null when rows were added, removed or moved (or the change is unknown: undo, redo). */
@@ -191,13 +205,16 @@ export class ChecksService {
         const budget = hasBudget ? { basic, project, total: basic.plus(project) } : null;
         const read = (store: string) => rows(store);
         const functions = lists.function;
-        // The budget's projects change only with the budget data: kept per budget change count.
+        // 绩效 rows linked to a budget project show its figures, so the lint depends on those projects (and on
+        // no other): without a link the budget's projects are not even summed.
+        const linked = linkedProjects(wb, rows);
         const budgetVersion = entry?.versions.budget ?? -1;
-        const projects =
-          entry?.projects?.version === budgetVersion ? entry.projects.list : projectsOf(base, (code) => (functions ? lookupCode(functions, code)?.name : undefined));
-        if (entry) entry.projects = { version: budgetVersion, list: projects };
-        // 绩效 rows linked to a budget project show its figures, so both parts also depend on the projects.
-        const ownKey = `${version}|${JSON.stringify(projects)}`;
+        let projects: BudgetProject[] = [];
+        if (linked.size > 0) {
+          projects = entry?.projects?.version === budgetVersion ? entry.projects.list : projectsOf(base, (code) => (functions ? lookupCode(functions, code)?.name : undefined));
+          if (entry) entry.projects = { version: budgetVersion, list: projects };
+        }
+        const ownKey = `${version}|${JSON.stringify(projects.filter((p) => linked.has(p.rowId)))}`;
         const linksKey = `${ownKey}|${hasBudget}|${basic.toFixed()}|${project.toFixed()}`;
         const own = entry?.perfOwn?.key === ownKey ? entry.perfOwn.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'withoutBudget', ...(entry ? { cache: entry.perfCache } : {}) });
         const links = entry?.perfLinks?.key === linksKey ? entry.perfLinks.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'budgetLinks' });

@@ -79,8 +79,13 @@ function ownerFindings(owner: Owner, input: PerfInput): FindingInput[][] {
 export class OwnerLintCache {
   private readonly kept = new Map<string, { key: string; indicators: readonly IndicatorItem[]; findings: FindingInput[][] }>();
 
+  /** Stored cells as text, per cells object (a row that follows no budget project keeps its object). */
+  private readonly cellsText = new WeakMap<object, string>();
+
   findings(owner: Owner, input: PerfInput): FindingInput[][] {
-    const key = `${input.year}|${input.moneyUnit}|${owner.type}|${owner.where}|${JSON.stringify(owner.cells)}`;
+    let cells = this.cellsText.get(owner.cells);
+    if (cells === undefined) this.cellsText.set(owner.cells, (cells = JSON.stringify(owner.cells)));
+    const key = `${input.year}|${input.moneyUnit}|${owner.type}|${owner.where}|${cells}`;
     const id = `${owner.store}:${owner.row}`;
     const hit = this.kept.get(id);
     if (hit && hit.key === key && hit.indicators.length === owner.indicators.length && hit.indicators.every((item, i) => item === owner.indicators[i])) return hit.findings;

@@ -4,6 +4,7 @@ import { lintWorkbook } from '../../electron/core/perf/lint-runner.js';
 import { CheckRunner, rulesFor } from '../../shared/checks/engine.js';
 import { PERF_TABLES } from '../../shared/perf/binding.js';
 import { loadSeed, type SeedId } from '../fixtures/perf/load.js';
+import { createSeed001Workbook } from '../fixtures/seed001/load.js';
 import { callOk } from '../helpers/core.js';
 import { useTempDirs } from '../helpers/hooks.js';
 
@@ -116,5 +117,28 @@ describe('incremental checking', () => {
       const kept = await callOk(core, 'checks.run', { path });
       expect(kept).toEqual(fromScratch());
     }
+  });
+
+  it('a 绩效 row linked to a budget project is checked again when that project changes in the budget', async () => {
+    const core = temp.core();
+    const path = await createSeed001Workbook(core);
+    const wb = core.workbook(path);
+    const fromScratch = () => new CheckRunner(rulesFor(core.tableSets.get(wb.meta().tableSetId))).run(core.checks.context(wb), { budget: 0, perf: 0, text: 0 });
+    const project = (await callOk(core, 'workbook.rows', { path, tableId: 'fact-projects' })).rows[0]!;
+    const specialSum = async () => (await callOk(core, 'checks.run', { path })).filter((f) => f.rule === 'perf.special-sum').map((f) => f.message);
+    expect(await specialSum()).toEqual([]);
+    // A 专项 following seed 001's first project only (4 万元) against 项目支出 60 万元: reported.
+    await callOk(core, 'workbook.change', { path, change: { edits: [{ kind: 'insertRows', tableId: 'zxzj-hz', index: 0, rows: [{ budgetProject: project.id }] }] } });
+    const before = await specialSum();
+    expect(before.join()).toContain('与预算数据中的项目支出 60万元 不一致');
+    expect(await callOk(core, 'checks.run', { path })).toEqual(fromScratch());
+    // The project's amount changes in the budget: the linked 专项 follows it, and so does the finding.
+    await callOk(core, 'workbook.change', { path, change: { edits: [{ kind: 'setCells', tableId: 'fact-projects', cells: [{ rowId: project.id, col: 'amount', text: '7' }] }] } });
+    const after = await specialSum();
+    expect(after).not.toEqual(before);
+    expect(await callOk(core, 'checks.run', { path })).toEqual(fromScratch());
+    await callOk(core, 'workbook.undo', { path });
+    expect(await specialSum()).toEqual(before);
+    expect(await callOk(core, 'checks.run', { path })).toEqual(fromScratch());
   });
 });

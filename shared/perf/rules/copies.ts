@@ -1,7 +1,7 @@
 import { PERF_TABLES } from '../binding.js';
 import type { FindingList } from '../findings.js';
 import { squeezeText } from '../indicator.js';
-import { cellText, rowsOf, type Owner, type PerfInput } from '../owners.js';
+import { cellText, rowsOf, type IndicatorItem, type Owner, type PerfInput } from '../owners.js';
 
 /**
  * Boilerplate copied from one project to another (DOMAIN §5): the same 绩效目标 text under different
@@ -74,11 +74,18 @@ export function checkCopiedGoals(owners: Owner[], input: PerfInput, out: Finding
   }
 }
 
+/** What makes two indicators the same, kept per item (an unchanged row keeps its item between runs). */
+const signatureOf = new WeakMap<IndicatorItem, string>();
+
+function signature(i: IndicatorItem): string {
+  let sig = signatureOf.get(i);
+  if (sig === undefined) signatureOf.set(i, (sig = `${i.kind ?? i.level2Text}|${squeezeText(i.name)}|${i.valueText}`));
+  return sig;
+}
+
 export function checkCopiedIndicators(owners: Owner[], out: FindingList): void {
   const projects = owners.filter((o) => o.type === 'project');
-  const signatures = projects.map(
-    (o) => new Set(o.indicators.filter((i) => i.level1 !== '满意度指标').map((i) => `${i.kind ?? i.level2Text}|${squeezeText(i.name)}|${i.valueText}`)),
-  );
+  const signatures = projects.map((o) => new Set(o.indicators.filter((i) => i.level1 !== '满意度指标').map(signature)));
   // Shared indicators per pair, counted through an index of who has each signature: only pairs that share
   // something are visited, so a department with hundreds of distinct projects is checked in linear time.
   const holders = new Map<string, number[]>();
