@@ -1,5 +1,5 @@
 import type { ImportPreview, PreviewTable } from '../../shared/import/preview.js';
-import { kindLabel, layoutName, percentText, readSummary, setLine, totalText } from '../../shared/import/preview-labels.js';
+import { kindLabel, layoutName, percentText, performanceLine, readSummary, setLine, totalText } from '../../shared/import/preview-labels.js';
 
 function tableLine(t: PreviewTable): string {
   const head = `  ${t.where}  ${t.sourceTitle || '（无标题）'}`;
@@ -21,6 +21,8 @@ export function previewText(p: ImportPreview): string {
   lines.push(`已识别单元格：${String(p.read)} / ${String(p.cells)}（${percentText(p.read, p.cells)}）`);
   lines.push('', `表格（${String(p.tables.length)} 张）：`, ...p.tables.map(tableLine));
   if (p.missing.length > 0) lines.push('', '套表中有、文件中没有的表：', ...p.missing.map((m) => `  ${layoutName(m)}`));
+  const perf = performanceLine(p);
+  if (perf !== null) lines.push('', `绩效目标：${perf}`, ...(p.performance?.projects ?? []).map((x) => `  ${x.name}（${String(x.indicators)} 条指标）`));
   lines.push('', `说明部分（${String(p.narrative.length)} 节）：`, ...p.narrative.map((s) => `  ${s.heading}（${String(s.paragraphs)} 段，${String(s.chars)} 字）`));
   lines.push('', p.unrecognised.length === 0 ? '未识别的内容：无' : `未识别的内容（${String(p.unrecognised.length)} 处）：`);
   for (const u of p.unrecognised) lines.push(`  ${u.place}：“${u.text}”——${u.reason}`);

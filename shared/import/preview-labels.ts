@@ -27,3 +27,13 @@ export const setLine = (p: ImportPreview): string =>
   p.set
     ? `${p.set.name}（${p.set.id}），识别 ${String(p.set.matched)} 张表，平均匹配度 ${percentText(p.set.score, 1)}`
     : '无法判断（文件中没有可识别的表格）';
+
+/** '专项 6 项，支出方向 6 项，部门整体目标，项目 0 个，指标 24 条', or null without 绩效 tables. */
+export function performanceLine(p: ImportPreview): string | null {
+  const f = p.performance;
+  if (!f) return null;
+  const parts = [`专项 ${String(f.specialFunds)} 项`, `支出方向 ${String(f.directions)} 项`];
+  if (f.departmentGoal) parts.push('部门整体目标');
+  parts.push(`项目 ${String(f.projects.length)} 个`, `指标 ${String(f.indicators)} 条`);
+  return parts.join('，');
+}

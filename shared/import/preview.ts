@@ -3,6 +3,7 @@ import { isNumericColumn, visibleColumns } from '../tables/layout.js';
 import type { MoneyUnit, TableDef, TableSet } from '../tables/schema.js';
 import { readTable, type ReadTable } from './extract.js';
 import { narrativeOf } from './narrative.js';
+import { extractPerformance } from './perf.js';
 import { squash, titleKey, titleNumber } from './normalize.js';
 import { recognize, type TableInContext } from './recognize.js';
 import type { SourceDocument } from './source.js';
@@ -50,6 +51,22 @@ export interface PreviewUnrecognised {
   reason: string;
 }
 
+/** What the 绩效 tables give: 专项, 支出方向, the 部门整体 goal, and projects with their indicators. */
+export interface PreviewPerformance {
+  specialFunds: number;
+  directions: number;
+  departmentGoal: boolean;
+  projects: { name: string; indicators: number }[];
+  /** Indicators parsed, over 支出方向, projects and the 部门整体 goal's sub-goals. */
+  indicators: number;
+}
+
+/** The table sets and a lookup of one set's layouts and the model tables (TableSetRegistry answers both). */
+export interface PreviewSets {
+  list(): readonly TableSet[];
+  table(setId: string, tableId: string): TableDef | undefined;
+}
+
 export interface ImportPreview {
   /** The file name as picked. */
   file: string;
@@ -68,6 +85,8 @@ export interface ImportPreview {
   /** Layouts of the chosen set the file does not contain (entered ones start empty). */
   missing: { tableId: string; number: string; title: string }[];
   narrative: { heading: string; paragraphs: number; chars: number }[];
+  /** Null when the file has no 绩效 table of the chosen set. */
+  performance: PreviewPerformance | null;
   unrecognised: PreviewUnrecognised[];
   /** Non-empty table cells in the file and how many were read (recognised tables' titles, headers, bodies). */
   cells: number;
@@ -115,9 +134,13 @@ function totalOf(def: TableDef, read: ReadTable): string | null {
   return null;
 }
 
-export function buildPreview(doc: SourceDocument, sets: readonly TableSet[], options: { convertedFrom?: string } = {}): ImportPreview {
+export function buildPreview(doc: SourceDocument, registry: PreviewSets, options: { convertedFrom?: string } = {}): ImportPreview {
+  const sets = registry.list();
   const recognition = recognize(doc, sets);
   const set = recognition.best ? sets.find((s) => s.id === recognition.best!.setId) : undefined;
+  // The 绩效 tables (forms, 专项/支出方向 tables, indicator grids) are read by the 绩效 importer, cell by cell.
+  const perf = set ? extractPerformance(doc, recognition, set, (id) => registry.table(set.id, id)) : null;
+  const perfTables = new Set(perf?.tables ?? []);
   const unrecognised: PreviewUnrecognised[] = [];
   let cells = 0;
   let read = 0;
@@ -137,11 +160,9 @@ export function buildPreview(doc: SourceDocument, sets: readonly TableSet[], opt
       return { ...base, tableId: null, number: null, title: null, order: null, form: false, rows: null, total: null, moneyUnit: null, emptyNote: null, cells: tableCells, read: 0, unread: tableCells };
     }
     const layout = { tableId: def.id, number: def.number || null, title: def.title, order: set.tables.indexOf(def) + 1 };
-    if (def.body.kind === 'form') {
-      // Forms are read field by field by the 绩效 importer; every cell of a recognised form is its content.
-      cells += tableCells;
-      read += tableCells;
-      return { ...base, ...layout, form: true, rows: null, total: null, moneyUnit: null, emptyNote: null, cells: tableCells, read: tableCells, unread: 0 };
+    if (perfTables.has(i) || def.body.kind === 'form') {
+      const unread = (perf?.unread ?? []).filter((u) => u.where === t.table.where).length;
+      return { ...base, ...layout, form: true, rows: null, total: null, moneyUnit: null, emptyNote: null, cells: tableCells, read: tableCells - unread, unread };
     }
     const r = readTable(def, t, set.moneyUnit);
     cells += r.cells;
@@ -161,6 +182,12 @@ export function buildPreview(doc: SourceDocument, sets: readonly TableSet[], opt
       unread: r.unread.length,
     };
   });
+  if (perf) {
+    // Counted once over the 绩效 importer's tables (an indicator grid continued in a table of its own included).
+    cells += perf.cells;
+    read += perf.read;
+    for (const u of perf.unread) unrecognised.push({ place: `${u.where} 第 ${u.row} 行第 ${u.col} 列`, text: clip(u.text), reason: u.reason });
+  }
   const found = new Set(tables.map((t) => t.tableId));
   const missing = set ? set.tables.filter((d) => !found.has(d.id)).map((d) => ({ tableId: d.id, number: d.number, title: d.title })) : [];
   const narrative = narrativeOf(doc.blocks).map((s) => ({
@@ -168,6 +195,16 @@ export function buildPreview(doc: SourceDocument, sets: readonly TableSet[], opt
     paragraphs: s.paragraphs.length,
     chars: s.paragraphs.reduce((n, p) => n + p.length, 0),
   }));
+  const performance: PreviewPerformance | null =
+    perf && perf.tables.length > 0
+      ? {
+          specialFunds: perf.specialFunds.length,
+          directions: perf.directions.length,
+          departmentGoal: perf.departmentGoal !== null,
+          projects: perf.projects.map((p) => ({ name: p.cells.name ?? '', indicators: p.indicators.length })),
+          indicators: perf.directions.reduce((n, d) => n + d.indicators.length, 0) + perf.projects.reduce((n, p) => n + p.indicators.length, 0) + perf.departmentSubGoals.length,
+        }
+      : null;
   const names = new Map(sets.map((s) => [s.id, s.name]));
   const unitNames = new Map<string, number>();
   for (const t of recognition.tables) if (t.unitName) unitNames.set(t.unitName, (unitNames.get(t.unitName) ?? 0) + 1);
@@ -183,6 +220,7 @@ export function buildPreview(doc: SourceDocument, sets: readonly TableSet[], opt
     tables,
     missing,
     narrative,
+    performance,
     unrecognised,
     cells,
     read,

@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Core } from '../../electron/core/core.js';
+import { mirrorDocx } from '../helpers/office-mirror.js';
 import { makeDocx, p, tbl, tc, tr } from '../helpers/ooxml.js';
+import { seedText } from '../helpers/print.js';
+import { seedBlocks } from '../helpers/seed-blocks.js';
 import { exportSeed001Docx, SEED001_DEPT, seed001TypedDocx } from '../helpers/seed001-docx.js';
 import { makeTempDir, removeTempDir } from '../helpers/temp.js';
 import { cell, createWorkbookInSet, expect, test } from './fixtures.js';
@@ -13,6 +16,7 @@ let exported = '';
 let typed = '';
 let mixed = '';
 let junk = '';
+let office = '';
 
 test.beforeAll(async () => {
   dir = makeTempDir('bd-e2e-import-');
@@ -39,6 +43,8 @@ test.beforeAll(async () => {
       ].join(''),
     ),
   );
+  office = path.join(dir, '石峰区政府办2020年部门预算（办公室录入）.docx');
+  writeFileSync(office, (await mirrorDocx(seedBlocks(seedText('001') ?? '', 'lines'), { unit: '万元', rendering: 'lines' })).docx);
   junk = path.join(dir, '随便.docx');
   writeFileSync(junk, '这不是 Word 文件');
 });
@@ -74,6 +80,21 @@ test('the wizard previews seed 001 as exported: the 湖南 2020 set, all 20 tabl
   await expect(wizard).toBeHidden();
   await page.reload();
   await expect(page.getByText('还没有工作簿。')).toBeVisible();
+});
+
+test.describe(() => {
+  test.skip(seedText('001') === null, 'the seeds are not on this machine');
+  test('the preview of seed 001 as an office typed it counts its 绩效 content', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByTestId('import-file').click();
+    const wizard = page.getByTestId('import-wizard');
+    await wizard.locator('input[name="importPath"]').fill(office);
+    await wizard.getByTestId('import-read').click();
+    // Seed 001: six 专项 (附件2), their six 支出方向 (附件3) and the 部门整体 goal (附件1 of 第三部分).
+    await expect(wizard.getByTestId('preview-performance')).toContainText('专项 6 项，支出方向 6 项，部门整体目标');
+    await expect(wizard.getByTestId('preview-year')).toContainText('2020 年');
+    await expect(wizard.getByTestId('preview-all-recognised')).toBeVisible();
+  });
 });
 
 test('the preview lists what it did not recognise with its place and reason; a file that is no document is refused in Chinese', async ({ page, host }) => {

@@ -10,6 +10,8 @@ import { callErr, callOk, makeCore } from '../helpers/core.js';
 import { useTempDirs } from '../helpers/hooks.js';
 import { makeDocx, p, tbl, tc, tr } from '../helpers/ooxml.js';
 import { seedText } from '../helpers/print.js';
+import { mirrorDocx, MIRROR_SEEDS } from '../helpers/office-mirror.js';
+import { seedBlocks } from '../helpers/seed-blocks.js';
 import { exportSeed001Docx, SEED001_DEPT, seed001Explanation, seed001TypedDocx } from '../helpers/seed001-docx.js';
 
 const registry = new TableSetRegistry();
@@ -19,7 +21,7 @@ const temp = useTempDirs('budgetdesk-import-preview-');
 async function previewOf(buf: Buffer, name: string) {
   const source = await readSourceFile(buf, name, { convert: false });
   if (source.kind !== 'office') throw new Error(source.kind);
-  return buildPreview(source.document, registry.list());
+  return buildPreview(source.document, registry);
 }
 
 describe('the import preview of a Word file typed by an office', () => {
@@ -63,6 +65,18 @@ describe('the import preview of a Word file typed by an office', () => {
     expect(body).toHaveLength(13);
     // The tables after the 说明 are still found.
     expect(preview.tables.map((t) => t.tableId)).toEqual(['szzb', 'srzb', 'zczb']);
+  });
+
+  it.runIf(seedText('001') !== null)('counts the 绩效 content of seed 001 retyped by an office: 6 专项, 6 支出方向, the 部门整体 goal', async () => {
+    const { docx } = await mirrorDocx(seedBlocks(seedText('001')!, MIRROR_SEEDS['001'].rendering), { unit: '万元', rendering: 'lines' });
+    const preview = await previewOf(docx, 'seed001-office.docx');
+    expect(preview.set?.id).toBe('hunan-2020');
+    // Seed 001 附件2 lists six 专项 (值班工作经费 … 政府全会经费), 附件3 their six 支出方向, 附件1 the 部门整体 goal.
+    expect(preview.performance).toMatchObject({ specialFunds: 6, directions: 6, departmentGoal: true, projects: [] });
+    expect(preview.performance!.indicators).toBeGreaterThan(0);
+    expect(preview.tables.filter((t) => t.form).map((t) => t.tableId)).toEqual(['bmzt-jx', 'zxzj-hz', 'zxzj-fx']);
+    expect(preview.unrecognised).toEqual([]);
+    expect(preview.read).toBe(preview.cells);
   });
 
   it('lists what it did not recognise: a foreign table and a figure that is no number, each with its place', async () => {

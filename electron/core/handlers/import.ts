@@ -228,7 +228,7 @@ export function importHandlers(core: Core): HandlersOf<'import.'> {
   return {
     'import.preview': async ({ path: file }) => {
       const { document, convertedFrom } = await readOfficeFile(file);
-      return buildPreview(document, core.tableSets.list(), convertedFrom === undefined ? {} : { convertedFrom });
+      return buildPreview(document, core.tableSets, convertedFrom === undefined ? {} : { convertedFrom });
     },
     'import.run': (input) => runImport(core, input),
   };

@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ImportPreview } from '../../../shared/import/preview';
-import { kindLabel, layoutName, percentText, readSummary, setLine, totalText } from '../../../shared/import/preview-labels';
+import { kindLabel, layoutName, percentText, performanceLine, readSummary, setLine, totalText } from '../../../shared/import/preview-labels';
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -120,6 +120,17 @@ export function PreviewView({ preview, workbookSet }: { preview: ImportPreview; 
           </Typography>
         )}
       </Section>
+
+      {p.performance && (
+        <Section title="绩效目标" testId="preview-performance">
+          <Typography variant="body2">{performanceLine(p)}</Typography>
+          {p.performance.projects.length > 0 && (
+            <Typography variant="body2" color="text.secondary">
+              项目：{p.performance.projects.map((x) => `${x.name}（${x.indicators} 条指标）`).join('、')}
+            </Typography>
+          )}
+        </Section>
+      )}
 
       <Section title={`说明部分（${p.narrative.length} 节）`} testId="preview-narrative">
         {p.narrative.length === 0 ? (
