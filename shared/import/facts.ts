@@ -148,8 +148,9 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
   }
   const rank = (d: FactDims): number[] => [
     expenseSources.indexOf(d.fundSource),
-    // A project whose 经济分类 is published only by 类 goes to the 类's 其他 款 (30299) unless a figure says more.
-    d.nature === 'project' && d.econCode.endsWith('99') ? 0 : 1,
+    // A project whose 经济分类 is published only by 类 goes to the 类's 其他 款 (30299) unless a figure says more;
+    // where not even the 类 is published (政府经济分类 only), to 其他商品和服务支出, where most projects are.
+    d.nature === 'project' ? (d.econCode === '30299' ? 0 : d.econCode.endsWith('99') ? 1 : 2) : 2,
     d.nature === 'basic.personnel' ? 0 : 1,
   ];
   const prefer = (a: FactDims, b: FactDims): number => {
@@ -191,6 +192,13 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
     assumptions.push({ text: `经济分类 ${econ}（${kind === 'project' ? '项目支出' : '基本支出'}）分属 ${[...set].join('、')} 等 ${set.size} 个功能科目，公开表只给出各自的合计，按科目顺序分配` });
   }
 
+  // 经济分类 codes (款 and 类) some figure gives for project spending in particular.
+  const projectEcon = new Set<string>();
+  for (const c of expenseConstraints) {
+    if (!c.filters.some((f) => [f.nature ?? []].flat().includes('project'))) continue;
+    for (const f of c.filters) for (const v of [f.econCode ?? []].flat()) projectEcon.add(v);
+  }
+
   // Projects: the tables publish them by 类别 at most; one project per 类别 carries its lines.
   const projects: RowCells[] = [];
   let n = 0;
@@ -219,9 +227,14 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
         : `公开表只按类别公开项目支出：类别“${category}”${wan(total)} 万元建为一个项目（编码 ${code}），请按实际项目拆分`,
     });
     for (const p of parts) {
-      if (synthetic.has(p.dims.econCode)) {
-        assumptions.push({ text: `项目支出 ${wan(p.amount)} 万元的经济分类只公开到类 ${p.dims.econCode.slice(0, 3)}，记入 ${p.dims.econCode}（该类的“其他”款）` });
-      } else if (econRoleOf(p.dims.econCode) !== '') {
+      const code = p.dims.econCode;
+      if (econRoleOf(code) === '' && !projectEcon.has(code)) {
+        assumptions.push({
+          text: projectEcon.has(code.slice(0, 3))
+            ? `项目支出 ${wan(p.amount)} 万元的经济分类只公开到类 ${code.slice(0, 3)}，记入 ${code}（该类的“其他”款）`
+            : `公开表未给出项目支出 ${wan(p.amount)} 万元的部门经济分类，记入 ${code}`,
+        });
+      } else if (econRoleOf(code) !== '') {
         assumptions.push({ text: `项目支出中 ${wan(p.amount)} 万元记入经济分类 ${p.dims.econCode}（${valueLabel('econRole', econRoleOf(p.dims.econCode))}）：“三公”经费表中的金额超出基本支出的部分` });
       }
     }
