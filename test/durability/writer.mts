@@ -14,6 +14,7 @@ import { Core } from '../../electron/core/core.js';
 import { backupNow } from '../../electron/core/backups.js';
 import { LATEST_VERSION, migrations, type Migration } from '../../electron/core/workbook/migrations.js';
 import { openWorkbookDb } from '../../electron/core/workbook/open.js';
+import { settleLeftoverWal } from '../../electron/core/recovery.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import { callOk, UnexpectedApiError } from '../helpers/core.js';
 import { makeBurst, mulberry32, TABLE_ID } from './model.js';
@@ -77,6 +78,9 @@ if (mode === 'edit') {
 } else if (mode === 'migrate') {
   out('READY');
   const started = Date.now();
+  // As the app opens a workbook (open-workbooks.ts): a log left by a kill mid-checkpoint is settled first,
+  // since until then the file is shorter than its header says and the header check would call it cut short.
+  settleLeftoverWal(file);
   const db = openWorkbookDb(file, {
     create: false,
     migrations: slowMigrations,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core.js';
@@ -159,6 +159,35 @@ describe('damaged workbooks', () => {
     const { pageSize } = pageInfo(file);
     overwriteBytes(file, pageSize, noiseBytes(pageSize, 99));
     await expectRefused(core, file, ['WORKBOOK_CORRUPT'], CORRUPT_TEXT);
+  });
+
+  it('a checkpoint cut off by a crash: the header already counts pages only the write-ahead log holds; the log is settled first and the workbook opens whole', async () => {
+    const core = temp.core();
+    const file = await closedWorkbook(core, 'checkpoint');
+    await callOk(core, 'workbook.open', { path: file });
+    for (let i = 0; i < 3; i++) {
+      await callOk(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'insertRows', tableId: SEED_000_TABLE_ID, index: 0, rows: seed000InsertRows() }] } });
+    }
+    // The state a power cut leaves while the workbook is open: the committed changes are in the -wal file only.
+    const crashed = path.join(path.dirname(file), 'crashed.bdwb');
+    copyFileSync(file, crashed);
+    copyFileSync(`${file}-wal`, `${crashed}-wal`);
+    await callOk(core, 'workbook.close', { path: file });
+    // SQLite's checkpoint writes page 1 first: the header then counts pages the file does not have yet.
+    const { pageSize } = pageInfo(crashed);
+    const header = readBytes(crashed).subarray(0, 100);
+    header.writeUInt32BE(statSync(crashed).size / pageSize + 8, 28);
+    overwriteBytes(crashed, 0, header);
+    const shortCopy = path.join(path.dirname(file), 'short-copy.bdwb');
+    copyFileSync(crashed, shortCopy);
+
+    const state = await callOk(core, 'workbook.open', { path: crashed });
+    expect(state.revision).toBe(4);
+    expect((await callOk(core, 'workbook.rows', { path: crashed, tableId: SEED_000_TABLE_ID })).rows).toHaveLength(48);
+    await callOk(core, 'workbook.close', { path: crashed });
+    // The same file without its log is a copy cut short, and still refused.
+    rmSync(`${shortCopy}-wal`, { force: true });
+    await expectRefused(core, shortCopy, ['WORKBOOK_CORRUPT'], CORRUPT_TEXT);
   });
 
   it('the intact original of the same workbook still opens (the checks are not over-eager)', async () => {
