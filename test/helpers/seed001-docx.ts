@@ -6,6 +6,18 @@ import { seedText } from './print.js';
 
 export const SEED001_DEPT = '株洲市石峰区人民政府办公室';
 
+/** The eight headings of seed 001's 第一部分 说明, as the seed prints them. */
+export const SEED001_SECTIONS = [
+  '一、部门职能职责',
+  '二、机构设置',
+  '三、部门预算单位构成',
+  '四、部门收支总体情况',
+  '五、一般公共预算拨款支出预算',
+  '六、政府性基金预算支出',
+  '七、其他重要事项情况说明',
+  '八、名词解释',
+];
+
 /**
  * Seed 001's 附件1–3 as the office typed them in Word/WPS: "附件 1" and the title as separate paragraphs,
  * runs split mid-word, full-width digits, NBSP, the 单位名称/单位 lines as paragraphs or as a first row, and

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { narrativeOf } from '../../shared/import/narrative.js';
 import type { SourceBlock } from '../../shared/import/source.js';
 import { seedText } from '../helpers/print.js';
+import { SEED001_SECTIONS } from '../helpers/seed001-docx.js';
 
 /** A seed's text as the reader gives it: each line a paragraph, each run of tab-separated lines one table. */
 function blocksOf(text: string): SourceBlock[] {
@@ -19,16 +20,7 @@ const seed001 = seedText('001');
 describe.runIf(seed001 !== null)('reading the 说明 of a 部门预算公开 document', () => {
   it('finds seed 001’s eight sections after the 目录, each with its paragraphs as written', () => {
     const sections = narrativeOf(blocksOf(seed001!));
-    expect(sections.map((s) => s.heading)).toEqual([
-      '一、部门职能职责',
-      '二、机构设置',
-      '三、部门预算单位构成',
-      '四、部门收支总体情况',
-      '五、一般公共预算拨款支出预算',
-      '六、政府性基金预算支出',
-      '七、其他重要事项情况说明',
-      '八、名词解释',
-    ]);
+    expect(sections.map((s) => s.heading)).toEqual(SEED001_SECTIONS);
     // Figures and wording come back exactly as published (from the seed text).
     expect(sections[3]!.paragraphs).toContain('（一）收入预算：2020 年年初预算数 508.93 万元，其中，一般公共预算拨款 508.93 万元；政府性基金拨款 0 万元；财政专户管理的非税收入拨款 0 万元；其他收入 0 万元；上年结转 0 万元。');
     expect(sections[0]!.paragraphs).toHaveLength(13);
