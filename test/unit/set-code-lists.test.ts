@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveImportedCodeList } from '../../electron/core/codes/store.js';
 import { Core } from '../../electron/core/core.js';
+import { rulesFor, runRule } from '../../shared/checks/engine.js';
 import { builtinCodeList } from '../../shared/reference/builtin.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
+import { tamper } from '../helpers/checks.js';
 import { callOk } from '../helpers/core.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { createSeed001Workbook } from '../fixtures/seed001/load.js';
@@ -10,7 +12,7 @@ import { createSeed001Workbook } from '../fixtures/seed001/load.js';
 /**
  * Issue 8: a set package carries its year's code lists, and the 三公 and 会议费/培训费 columns follow the
  * roles its 经济分类 list gives (so a bureau's own codes map) instead of the usual codes. The bureau here
- * counts 30225 专用燃料费 as 公务用车运行维护费 too; seed 001's figures are the seed's (附件9: 三公 5.34 =
+ * counts 30225 专用燃料费 as 公务用车运行维护费 too (the 三公 审核 rules read the same roles); seed 001's figures are the seed's (附件9: 三公 5.34 =
  * 公务接待费 5 + 0.34, 会议费 12.70, 培训费 2.30, 合计 20.34).
  */
 
@@ -90,5 +92,32 @@ describe('code lists in a set package', () => {
     const at = (code: string) => bad.codeLists.econDept.findIndex((e) => e.code === code);
     expect(problems.map((p) => p.path).sort()).toEqual([`codeLists.econDept[${at('302')}].role`, `codeLists.econDept[${at('30217')}].role`, 'codeLists.function[0].role'].sort());
     expect(problems.map((p) => p.message).join('\n')).toContain('未知的用途“entertainment”');
+  });
+});
+
+describe('the 三公 rules read the roles 附件9 follows', () => {
+  const ctx = () => core.checks.context(core.workbook(file));
+  const rule = (id: string) => rulesFor(core.tableSets.get('bureau-2020')).find((r) => r.id === id)!;
+
+  it('T9.vs-data: 附件9’s 6.34 (5.34 + 1 万元 on 30225, 公务用车运行维护费 in this list) is what the data gives; a figure that differs still fails', async () => {
+    expect(runRule(rule('T9.vs-data'), ctx())).toEqual([]);
+    // The figure summed by the usual codes alone (5.34) is now the wrong one.
+    const found = runRule(rule('T9.vs-data'), tamper(ctx(), 'threePublic', { row: 'threePublic', col: 'amount', wan: '5.34' }));
+    expect(found.map((f) => [f.severity, f.message])).toEqual([['错误', expect.stringMatching(/^“三公”经费 5\.34 ≠ 预算数据中的“三公”经费 6\.34，相差 1\.00 万元。/)]]);
+    expect((await callOk(core, 'checks.run', { path: file })).filter((f) => f.rule === 'T9.vs-data' || f.rule === 'yoy.three-public')).toEqual([]);
+  });
+
+  it('yoy.three-public: this year’s 三公 is 附件9’s 6.34; against 上年 6.00 it rose (by the usual codes alone, 5.34, it would not)', async () => {
+    // Seed 001’s 上年: 19.99 万元 (11.99 接待 + 8 公务用车): 6.34 is lower.
+    expect(runRule(rule('yoy.three-public'), ctx())).toEqual([]);
+    const prev = (reception: string, vehicle: string) =>
+      callOk(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'setCells', tableId: 'fact-info', cells: [{ rowId: 'info-threePublicPrevReception', col: 'amount', text: reception }, { rowId: 'info-threePublicPrevVehicle', col: 'amount', text: vehicle }] }] } });
+    await prev('5', '1');
+    const found = runRule(rule('yoy.three-public'), ctx());
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: '需说明', actual: '6.34 万元', difference: '0.34 万元' });
+    expect(found[0]!.message).toMatch(/^“三公”经费 6\.34 比上年 6\.00 增加 0\.34 万元。/);
+    await prev('11.99', '8');
+    expect(runRule(rule('yoy.three-public'), ctx())).toEqual([]);
   });
 });
