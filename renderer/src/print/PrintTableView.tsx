@@ -12,13 +12,16 @@ export function printFitColumns(table: PrintTable): FitColumn[] {
 
 function cellStyle(c: PrintCell, header: boolean, fitted: boolean): CSSProperties {
   return {
-    padding: '4px 8px',
+    // Longhands only: beside a shorthand, an undefined paddingLeft made React drop the left padding.
+    paddingTop: 4,
+    paddingBottom: 4,
+    paddingRight: 8,
+    paddingLeft: 8 + (c.indent ?? 0) * 14,
     textAlign: c.align,
     fontWeight: c.bold || header ? 600 : undefined,
     // The clerk's line breaks are part of the text (one goal or measure per line); in a table narrowed to
     // the window, headers and texts wrap as printed, figures never.
     whiteSpace: c.wrap ? 'pre-wrap' : fitted && c.number === undefined ? 'normal' : 'nowrap',
-    paddingLeft: c.indent ? 8 + c.indent * 14 : undefined,
     fontVariantNumeric: c.number !== undefined ? 'tabular-nums' : undefined,
     verticalAlign: c.field !== undefined ? 'top' : undefined,
     background: header ? '#eef2f7' : undefined,

@@ -188,29 +188,22 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
 
   return (
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
-      <AppBar position="static" elevation={0}>
+      {/* Two rows, so nothing wraps at 1280 px: who and where on the first, with what always matters while keying
+          (审核, saved state, undo); the file actions on the second. */}
+      <AppBar position="static" elevation={0} sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap', flexShrink: 0 } }}>
         <Toolbar variant="dense" sx={{ gap: 1 }}>
           <Button color="inherit" onClick={back} data-testid="back-home" sx={{ minWidth: 0 }}>
             ← 首页
           </Button>
-          <Typography variant="h6" component="h1" noWrap sx={{ fontSize: 17 }} data-testid="workbook-title">
+          <Typography variant="h6" component="h1" noWrap sx={{ fontSize: 17, minWidth: 0 }} data-testid="workbook-title">
             {meta ? `${meta.deptName} · ${meta.year}年` : '正在打开…'}
           </Typography>
           {meta && (
-            <Typography variant="body2" noWrap sx={{ opacity: 0.8 }}>
+            <Typography variant="body2" noWrap sx={{ opacity: 0.8, flexShrink: 0 }}>
               {meta.scope}
               {meta.unitCode ? ` · 单位编码 ${meta.unitCode}` : ''} · 金额单位 {meta.moneyUnit}
             </Typography>
           )}
-          <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setEditingMeta(true)} data-testid="edit-meta">
-            工作簿信息
-          </Button>
-          <FileActions path={path} meta={meta} />
-          <Button color="inherit" size="small" variant="outlined" disabled={!meta || !snap.tableSet} onClick={() => setImporting(true)} data-testid="import-into">
-            导入到本工作簿
-          </Button>
-          <ExportActions path={path} meta={meta} tables={tables} />
-          <ReportButton path={path} revision={snap.state?.revision ?? 0} />
           <Box sx={{ flex: 1 }} />
           <ChecksButton findings={checks.findings} open={checksOpen} onToggle={() => showChecks(!checksOpen)} />
           <SaveStatusChip status={snap.status} />
@@ -228,6 +221,17 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
               </Button>
             </span>
           </Tooltip>
+        </Toolbar>
+        <Toolbar variant="dense" sx={{ gap: 1, minHeight: 40, bgcolor: 'primary.dark', overflowX: 'auto' }}>
+          <Button color="inherit" size="small" variant="outlined" disabled={!meta} onClick={() => setEditingMeta(true)} data-testid="edit-meta">
+            工作簿信息
+          </Button>
+          <FileActions path={path} meta={meta} />
+          <Button color="inherit" size="small" variant="outlined" disabled={!meta || !snap.tableSet} onClick={() => setImporting(true)} data-testid="import-into">
+            导入到本工作簿
+          </Button>
+          <ExportActions path={path} meta={meta} tables={tables} />
+          <ReportButton path={path} revision={snap.state?.revision ?? 0} />
         </Toolbar>
       </AppBar>
       {!snap.tableSet || !meta ? (
