@@ -39,7 +39,7 @@ export function titleNumber(text: string): string | null {
   return m ? m[0].replace(/[:、.]$/, '') : null;
 }
 
-function bigrams(s: string): Map<string, number> {
+function countBigrams(s: string): Map<string, number> {
   const out = new Map<string, number>();
   if (s.length === 1) out.set(s, 1);
   for (let i = 0; i + 1 < s.length; i += 1) {
@@ -48,6 +48,27 @@ function bigrams(s: string): Map<string, number> {
   }
   return out;
 }
+
+/**
+ * Recognition compares the same few hundred labels and header texts with each other again and again (every
+ * table of a file against every layout of every set); their bigrams are counted once. Bounded, so a long
+ * session importing many files does not keep every text it ever saw.
+ */
+const BIGRAM_CACHE_LIMIT = 20000;
+const bigramCache = new Map<string, Map<string, number>>();
+
+function bigrams(s: string): Map<string, number> {
+  let out = bigramCache.get(s);
+  if (out === undefined) {
+    if (bigramCache.size >= BIGRAM_CACHE_LIMIT) bigramCache.clear();
+    out = countBigrams(s);
+    bigramCache.set(s, out);
+  }
+  return out;
+}
+
+/** Bigrams a text has (a one-character text counts as one). */
+const bigramCount = (s: string): number => Math.max(1, s.length - 1);
 
 /** Sørensen–Dice over character bigrams: 1 for equal texts, tolerant of a dropped or extra character. */
 export function similarity(a: string, b: string): number {
@@ -64,3 +85,18 @@ export function similarity(a: string, b: string): number {
   for (const n of y.values()) total += n;
   return (2 * shared) / total;
 }
+
+/**
+ * The most similarity(a, b) can be, from the lengths alone: two texts share at most as many bigrams as the
+ * shorter has, so Dice ≤ 2·min(na, nb) / (na + nb). Lets recognition skip pairs that cannot matter.
+ */
+export function diceBound(a: string, b: string): number {
+  if (a === b) return a === '' ? 0 : 1;
+  if (a === '' || b === '') return 0;
+  const na = bigramCount(a);
+  const nb = bigramCount(b);
+  return (2 * Math.min(na, nb)) / (na + nb);
+}
+
+/** similarity(a, b) ≥ min, without counting bigrams when the lengths alone rule it out. */
+export const similarAtLeast = (a: string, b: string, min: number): boolean => diceBound(a, b) >= min && similarity(a, b) >= min;

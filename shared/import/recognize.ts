@@ -1,6 +1,6 @@
 import { headerCells, visibleColumns } from '../tables/layout.js';
 import type { TableDef, TableSet } from '../tables/schema.js';
-import { similarity, squash, titleKey } from './normalize.js';
+import { diceBound, similarAtLeast, similarity, squash, titleKey } from './normalize.js';
 import type { SourceBlock, SourceCell, SourceDocument, SourceRow, SourceTable } from './source.js';
 
 /**
@@ -145,17 +145,47 @@ export function tablesInContext(doc: SourceDocument): TableInContext[] {
   return out;
 }
 
+/** What scoreLayout reads of a file's table, worked out once per table rather than once per layout. */
+interface PreparedTable {
+  titleKeys: string[];
+  /** Squashed non-empty cell texts of a row range, by "from:to" (to = -1 for every row). */
+  texts: Map<string, string[]>;
+}
+const prepared = new WeakMap<TableInContext, PreparedTable>();
+
+function prepare(t: TableInContext): PreparedTable {
+  let p = prepared.get(t);
+  if (!p) {
+    p = { titleKeys: t.titles.map(titleKey), texts: new Map() };
+    prepared.set(t, p);
+  }
+  return p;
+}
+
+function textsOf(t: TableInContext, p: PreparedTable, from: number, to: number): string[] {
+  const key = `${from}:${to}`;
+  let texts = p.texts.get(key);
+  if (!texts) {
+    const rows = to < 0 ? t.table.rows : t.table.rows.slice(from, to);
+    texts = [...new Set(rows.flatMap((r) => r.cells.map((c) => squash(c.text))).filter((s) => s !== ''))];
+    p.texts.set(key, texts);
+  }
+  return texts;
+}
+
 /** How well one layout fits one table of the file, 0…1. */
 export function scoreLayout(sig: LayoutSignature, t: TableInContext): number {
+  const p = prepare(t);
   const suffix = sig.titleSuffix;
-  const titleScore = Math.max(
-    0,
-    ...t.titles.flatMap((line) => (suffix && titleKey(line).endsWith(suffix) ? [1] : sig.titleKeys.map((k) => similarity(titleKey(line), k)))),
-  );
+  let titleScore = 0;
+  for (const key of p.titleKeys) {
+    if (suffix && key.endsWith(suffix)) titleScore = 1;
+    else for (const k of sig.titleKeys) if (diceBound(key, k) > titleScore) titleScore = Math.max(titleScore, similarity(key, k));
+  }
   // Labels the layout prints that the table holds (header rows for tables, anywhere for forms).
-  const rows = sig.def.body.kind === 'form' ? t.table.rows : t.table.rows.slice(t.titleRows, t.titleRows + Math.max(sig.headerRows, 1) + 1);
-  const texts = new Set(rows.flatMap((r) => r.cells.map((c) => squash(c.text))).filter((s) => s !== ''));
-  const found = sig.labels.filter((l) => texts.has(l) || [...texts].some((x) => similarity(x, l) >= 0.8)).length;
+  const texts = sig.def.body.kind === 'form' ? textsOf(t, p, 0, -1) : textsOf(t, p, t.titleRows, t.titleRows + Math.max(sig.headerRows, 1) + 1);
+  const have = new Set(texts);
+  const found = sig.labels.filter((l) => have.has(l) || texts.some((x) => similarAtLeast(x, l, 0.8))).length;
   const labelScore = sig.labels.length === 0 ? 0 : found / sig.labels.length;
   // A table's width must fit: a 6-column file table is no 10-column layout.
   const width = sig.def.body.kind === 'form' ? 1 : visibleColumns(sig.def).length === t.table.columns ? 1 : 0.8;

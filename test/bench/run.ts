@@ -18,6 +18,7 @@ import { benchCodesImport } from './cases/codes-import.js';
 import { benchNarrative } from './cases/narrative.js';
 import { benchDerive } from './cases/derive.js';
 import { benchDocxExport, benchXlsxExport } from './cases/docx-export.js';
+import { benchDocxImport } from './cases/docx-import.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import { callOk } from '../helpers/core.js';
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
     }
     core.closeAll();
 
-    for (const c of [...(await benchDerive()), ...(await benchChecks()), ...(await benchNarrative()), await benchCodesImport(), await benchDocxExport(), benchXlsxExport()]) recordSummary(c);
+    for (const c of [...(await benchDerive()), ...(await benchChecks()), ...(await benchNarrative()), await benchCodesImport(), await benchDocxExport(), benchXlsxExport(), ...(await benchDocxImport())]) recordSummary(c);
 
     const sqlite = new Database(':memory:');
     const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;

@@ -32,7 +32,7 @@ import { figure, type BenchFigure } from '../stats.js';
  * (maxRSS, Node and tsx included) is its own.
  */
 
-const PROJECTS = 300;
+export const PROJECTS = 300;
 const RUNS = 5;
 const TARGET_MS = 1500;
 const TARGET_MB = 500;
@@ -98,6 +98,9 @@ async function libraryOnly(doc: PrintDocument): Promise<Buffer> {
   );
   return Packer.toBuffer(new Document({ styles: documentStyles(), sections }));
 }
+
+/** The bench's .docx as our exporter writes it; the import bench reads this same file back. */
+export const writeBenchDocx = (): Promise<Buffer> => writeDocx(benchDocument(PROJECTS));
 
 async function child(writer: Writer, runs: number): Promise<void> {
   const doc = benchDocument(PROJECTS);
