@@ -49,8 +49,11 @@ export const checkSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('dataProblems') }),
   /** Names that go with a code (项目 科目, code/name columns) agree with the year's list. */
   z.strictObject({ kind: z.literal('codeName') }),
-  /** Entered text holding placeholders (XX, ××, 待填写 …). */
-  z.strictObject({ kind: z.literal('placeholders'), patterns: z.array(z.string().min(1)).min(1) }),
+  /**
+   * Text holding placeholders (XX, ××, 待填写 …): what the clerk typed into the tables ('tables', the default),
+   * or the 第一部分 说明 as it will be published, sentence by sentence ('narrative').
+   */
+  z.strictObject({ kind: z.literal('placeholders'), patterns: z.array(z.string().min(1)).min(1), in: z.enum(['tables', 'narrative']).optional() }),
   /** The department as typed in these columns is written one way throughout (the full 单位名称 or one short form). */
   z.strictObject({ kind: z.literal('deptName'), fields: z.array(z.strictObject({ store: z.string().min(1), column: z.string().min(1) })).min(1) }),
   /** This year's figure rose against last year's. */

@@ -302,7 +302,8 @@ function partsSaid(total: FieldUse, said: ReadonlyMap<string, Decimal>): Decimal
   return sum;
 }
 
-function clip(text: string): string {
+/** A sentence as findings quote it: trimmed, at most 40 characters. */
+export function clip(text: string): string {
   const t = text.trim();
   return t.length > 40 ? `${t.slice(0, 38)}…` : t;
 }

@@ -9,6 +9,7 @@ import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { tamper } from '../helpers/checks.js';
 import { callOk, makeCore } from '../helpers/core.js';
 import { createSeed001Workbook, seed001Edits, seed001Facts } from '../fixtures/seed001/load.js';
+import { loadSeed } from '../fixtures/perf/load.js';
 
 /**
  * Every 审核 rule of DOMAIN §6 against seed 001's facts (湖南 2020 and the national 9-table layout): the
@@ -188,6 +189,36 @@ describe('budget data through the core', () => {
     expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/^2010302 一般行政管理事务 60\.00 比上年 40\.00 增加 50\.0%，没有说明原因。/)]);
     await callOk(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'setCells', tableId: 'fact-projects', cells: [{ rowId: projects[1]!.id, col: 'note', text: '新增督查调研任务' }] }] } });
     expect(run('yoy.line-change', file)).toEqual([]);
+  });
+});
+
+describe('绩效 findings on forms mark their cell', () => {
+  it('部门整体 (a single form): the field of 附件 bmzt-jx that shows the cell, then the entry table’s cell', async () => {
+    const state = await callOk(core, 'library.create', { meta: seed001Facts().meta, fileName: 'perf-dept-cell' });
+    await callOk(core, 'workbook.change', { path: state.path, change: { edits: seed001Edits() } });
+    expect((await callOk(core, 'checks.run', { path: state.path })).filter((f) => f.rule.startsWith('perf.'))).toEqual([]);
+    // 资金总额 typed as 500 万元 against the budget's 508.93.
+    await callOk(core, 'workbook.change', { path: state.path, change: { edits: [{ kind: 'setCells', tableId: 'perf-dept', cells: [{ rowId: 'dept-totalAmount', col: 'amount', text: '500' }] }] } });
+    const found = (await callOk(core, 'checks.run', { path: state.path })).filter((f) => f.rule === 'perf.dept-budget');
+    expect(found.map((f) => [f.severity, f.table, f.row, f.column])).toEqual([['错误', 'bmzt-jx', null, 'totalAmount']]);
+    expect(found[0]!.cells).toEqual([{ table: 'bmzt-jx', row: null, column: 'totalAmount' }, { table: 'perf-dept', row: 'dept-totalAmount', column: 'amount' }]);
+  });
+
+  it('a project’s 绩效目标表 (a repeated form): the project and its field, or the indicator row and its 指标值', async () => {
+    const seed = await loadSeed(core, '004');
+    const found = (await callOk(core, 'checks.run', { path: seed.path })).filter((f) => f.rule.startsWith('perf.'));
+    const indicators = new Map((await callOk(core, 'workbook.rows', { path: seed.path, tableId: 'perf-indicators' })).rows.map((r) => [r.id, r.cells.owner]));
+    const purpose = found.find((f) => f.rule === 'perf.missing-text')!;
+    // 一般债券本息 has no 资金用途 (seed 004).
+    expect(purpose.cells).toEqual([{ table: 'zdxm-jx', row: seed.projectIds[seed.fixture.projects!.findIndex((p) => p.name === '一般债券本息')], column: 'purpose' }]);
+    const noUnit = found.filter((f) => f.rule === 'perf.no-unit');
+    expect(noUnit.length).toBeGreaterThan(0);
+    for (const f of noUnit) {
+      expect(f.cells).toEqual([{ table: 'zdxm-jx', row: expect.any(String), column: 'value' }]);
+      expect(seed.projectIds).toContain(indicators.get(f.row!));
+    }
+    // Every 绩效 finding of the seed names a row on its table (a whole project when no single field is at fault).
+    expect(found.filter((f) => f.cells.length === 0 || f.cells.some((c) => c.row === null))).toEqual([]);
   });
 });
 

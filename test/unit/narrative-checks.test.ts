@@ -155,6 +155,56 @@ describe('text.dept-name: the department as on the cover', () => {
   });
 });
 
+describe('text.placeholder: no 待填写, XX, ××, 某某 … in the 说明 as published', () => {
+  const placeholders = (file: string) => findings(file, 'text.placeholder').map((f) => [f.severity, f.sentence, f.actual, f.message]);
+
+  it('seed 001 as written (its 职能职责 and 基本情况 entered) has none', async () => {
+    const file = await seedWorkbook();
+    expect(findings(file, 'text.placeholder')).toEqual([]);
+  });
+
+  it('a 职能职责 never written prints the template’s 待填写: an error on that sentence, saying to write the section', async () => {
+    const file = await seedWorkbook();
+    const rows = (await callOk(core, 'workbook.rows', { path: file, tableId: NARRATIVE_TABLE })).rows;
+    await callOk(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'deleteRows', tableId: NARRATIVE_TABLE, rowIds: rows.filter((r) => r.cells.key === 'sec:duties').map((r) => r.id) }] } });
+    const found = findings(file, 'text.placeholder');
+    expect(placeholders(file)).toEqual([
+      ['错误', 'duties/p1#0', '待填写', '一、部门职能职责：“本部门主要职责是：待填写（按本部门“三定”规定逐条列出）。”是模板中的占位文字，本节尚未填写。请在说明页写明“部门职能职责”的内容后再公开。'],
+    ]);
+    expect(found[0]!.cells).toEqual([{ table: 'narrative', row: 'duties/p1#0', column: null }]);
+    expect(found[0]!.table).toBe('narrative');
+  });
+
+  it('a generated sentence whose data is missing prints 待填写: the error names the place and says to enter the data', async () => {
+    const file = await seedWorkbook();
+    await callOk(core, 'workbook.change', { path: file, change: { edits: [{ kind: 'setCells', tableId: 'fact-info', cells: [{ rowId: 'info-assetDate', col: 'text', text: '' }] }] } });
+    const found = findings(file, 'text.placeholder');
+    expect(found.map((f) => [f.severity, f.sentence, f.actual])).toEqual([['错误', 'other/assets#0', '待填写']]);
+    expect(found[0]!.message).toMatch(/^七、其他重要事项情况说明：“（三）国有资产占有情况：截止待填写，.*”中“截止待填写”处的数据尚未录入，公开的说明会印出“待填写”。请在基本情况或预算数据中录入，或在说明页改写这句话。$/);
+  });
+
+  it('written or imported text keeps XX, ××, 某某 or “（此处填写…）”: one error per sentence and placeholder', async () => {
+    const file = await seedWorkbook();
+    await sentence(file, 'units/own#0', '2020年部门预算编报范围是XX预算（某某单位）。');
+    await section(file, 'duties', '（一）负责××工作。\n（二）（此处填写其他职责）。');
+    expect(placeholders(file).map(([severity, key, text]) => [severity, key, text])).toEqual([
+      ['错误', 'duties/p1#0', '××'],
+      ['错误', 'duties/p2#0', '此处填写'],
+      ['错误', 'units/own#0', 'XX'],
+      ['错误', 'units/own#0', '某某'],
+    ]);
+    expect(findings(file, 'text.placeholder').find((f) => f.actual === 'XX')!.message).toBe('三、部门预算单位构成：“2020年部门预算编报范围是XX预算（某某单位）。”中仍有占位内容“XX”。请在说明页改为实际内容后再公开。');
+  });
+
+  it('a 主要原因 still 待填写 is text.reason’s (需说明), not reported again', async () => {
+    const file = await seedWorkbook();
+    await callOk(core, 'narrative.setReason', { path: file, key: 'other/threePublicChange#0', field: 'threePublicChange', text: '' });
+    expect((await sentenceText(file, 'other/threePublicChange#0')).text).toContain('主要原因是：待填写');
+    expect(findings(file, 'text.reason').map((f) => [f.severity, f.sentence])).toEqual([['需说明', 'other/threePublicChange#0']]);
+    expect(findings(file, 'text.placeholder')).toEqual([]);
+  });
+});
+
 describe('what the clerk writes goes through the commit path', () => {
   it('a rewritten sentence and a free section undo and redo; written back as generated, a sentence follows the data again', async () => {
     const file = await seedWorkbook();
@@ -173,7 +223,9 @@ describe('what the clerk writes goes through the commit path', () => {
     expect(v!.sections[0]!.paragraphs.map((p) => p.sentences.map((s) => s.text).join(''))).toEqual(['（一）协助区政府领导组织起草和审核文件。', '（二）负责区政府会务工作。']);
     await callOk(core, 'workbook.undo', { path: file });
     v = await callOk(core, 'narrative.get', { path: file });
-    expect(v!.sections[0]!.stored).toBe(false);
+    // Back to the 职能职责 the fixture wrote (seed 001's 13 paragraphs).
+    expect(v!.sections[0]!.paragraphs).toHaveLength(13);
+    expect(v!.sections[0]!.paragraphs[1]!.sentences[0]!.text).toBe('（一）协助区政府领导组织起草和审核以区政府、区政府办公室名义发布的文件，起草区政府领导讲话材料。');
   });
 
   it('reset forgets rewritten sentences of a section; an unknown sentence is refused', async () => {
@@ -189,10 +241,15 @@ describe('what the clerk writes goes through the commit path', () => {
 describe('importedNarrativeEdits (for the importer)', () => {
   it('puts known sections in their place and keeps an unknown one under its own heading', async () => {
     const file = await seedWorkbook();
-    const edits = importedNarrativeEdits(template, [
-      { heading: '一、部门职能职责', paragraphs: ['（一）负责区政府会务工作。'] },
-      { heading: '九、其他需要说明的事项', paragraphs: ['无。'] },
-    ]);
+    const existing = (await callOk(core, 'workbook.rows', { path: file, tableId: NARRATIVE_TABLE })).rows;
+    const edits = importedNarrativeEdits(
+      template,
+      [
+        { heading: '一、部门职能职责', paragraphs: ['（一）负责区政府会务工作。'] },
+        { heading: '九、其他需要说明的事项', paragraphs: ['无。'] },
+      ],
+      existing,
+    );
     await callOk(core, 'workbook.change', { path: file, change: { edits } });
     const v = await callOk(core, 'narrative.get', { path: file });
     expect(v!.sections.map((s) => [s.heading, s.kind])).toEqual([
@@ -206,6 +263,7 @@ describe('importedNarrativeEdits (for the importer)', () => {
       ['八、名词解释', 'free'],
       ['九、其他需要说明的事项', 'imported'],
     ]);
+    expect(v!.sections[0]!.paragraphs.map((p) => p.sentences.map((x) => x.text).join(''))).toEqual(['（一）负责区政府会务工作。']);
     expect(importedNarrativeEdits(template, [])).toEqual([]);
   });
 });

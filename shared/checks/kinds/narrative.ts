@@ -1,5 +1,5 @@
-import { analyseNarrative, type TextIssue } from '../../narrative/analyse.js';
-import { renderNarrative } from '../../narrative/render.js';
+import { analyseNarrative, clip, type TextIssue } from '../../narrative/analyse.js';
+import { PLACEHOLDER, renderNarrative, type RenderedNarrative } from '../../narrative/render.js';
 import { NARRATIVE_PAGE } from '../../narrative/view.js';
 import { lookupCode } from '../../reference/index.js';
 import type { CheckContext } from '../context.js';
@@ -8,21 +8,29 @@ import type { FindingSink } from '../sink.js';
 
 type Check = Extract<CheckDef, { kind: 'narrative' }>;
 
-
-/** One analysis per context (one workbook revision) for all the text rules. */
+/** One rendering and one analysis per context (one workbook revision) for all the text rules. */
+const renderedOf = new WeakMap<CheckContext, RenderedNarrative | null>();
 const issuesOf = new WeakMap<CheckContext, TextIssue[]>();
+
+/** The 说明 as it would be published now (generated, rewritten and imported text alike); null without a template. */
+export function narrativeOf(ctx: CheckContext): RenderedNarrative | null {
+  let rendered = renderedOf.get(ctx);
+  if (rendered === undefined) {
+    const template = ctx.set.narrative;
+    const functions = ctx.lists.function;
+    rendered = template
+      ? renderNarrative(template, { table: (role) => ctx.byRole(role)?.table ?? null, meta: ctx.meta, sum: (q, prev) => ctx.sum(q, prev), rows: (s) => ctx.rows(s), className: (code) => (functions ? lookupCode(functions, code)?.name : undefined) })
+      : null;
+    renderedOf.set(ctx, rendered);
+  }
+  return rendered;
+}
 
 export function narrativeIssues(ctx: CheckContext): TextIssue[] {
   let issues = issuesOf.get(ctx);
   if (!issues) {
-    const template = ctx.set.narrative;
-    const functions = ctx.lists.function;
-    issues = template
-      ? analyseNarrative(
-          renderNarrative(template, { table: (role) => ctx.byRole(role)?.table ?? null, meta: ctx.meta, sum: (q, prev) => ctx.sum(q, prev), rows: (s) => ctx.rows(s), className: (code) => (functions ? lookupCode(functions, code)?.name : undefined) }),
-          ctx.meta,
-        )
-      : [];
+    const rendered = narrativeOf(ctx);
+    issues = rendered ? analyseNarrative(rendered, ctx.meta) : [];
     issuesOf.set(ctx, issues);
   }
   return issues;
@@ -41,5 +49,51 @@ export function narrative(_rule: Rule, check: Check, ctx: CheckContext, out: Fin
       ...(issue.actual !== undefined ? { actual: issue.actual } : {}),
       ...(issue.difference !== undefined ? { difference: issue.difference } : {}),
     });
+  }
+}
+
+/** A change's 主要原因 still to be written: text.reason asks for it (需说明), so it is not reported again here. */
+const REASON_TO_WRITE = new RegExp(`原因[是为]?[：:，,]?\\s*${PLACEHOLDER}`, 'g');
+
+/** The paragraph key of a sentence key (`section/paragraph#n`). */
+const paragraphOf = (sentence: string): string => sentence.replace(/#\d+$/, '');
+
+/**
+ * Placeholders in the 说明 as it will be published, one finding per sentence and placeholder, pointing at
+ * the sentence. What to do depends on where the placeholder comes from: the template's own words in a
+ * section the clerk never wrote (职能职责), a figure or text the data does not have yet (a generated
+ * sentence prints 待填写 for it), or words written or imported as they are.
+ */
+export function narrativePlaceholders(check: Extract<CheckDef, { kind: 'placeholders' }>, ctx: CheckContext, out: FindingSink): void {
+  const rendered = narrativeOf(ctx);
+  if (!rendered) return;
+  const pattern = new RegExp(check.patterns.join('|'), 'g');
+  const reasonAsked = new Set(narrativeIssues(ctx).flatMap((i) => (i.test === 'reason' && i.at === 'placeholder' ? [paragraphOf(i.sentence)] : [])));
+  const defs = new Map((ctx.set.narrative?.sections ?? []).map((d) => [d.key, d]));
+  for (const section of rendered.sections) {
+    for (const p of section.paragraphs) {
+      const own = defs.get(section.key)?.paragraphs.find((d) => p.key === `${section.key}/${d.key}` || p.key.startsWith(`${section.key}/${d.key}@`));
+      for (const s of p.sentences) {
+        const text = reasonAsked.has(p.key) ? s.text.replace(REASON_TO_WRITE, '') : s.text;
+        const found = new Map<string, number>();
+        for (const m of text.matchAll(pattern)) if (!found.has(m[0])) found.set(m[0], m.index);
+        for (const [placeholder, at] of found) {
+          const quote = `${section.heading}：“${clip(s.text)}”`;
+          const live = !section.stored && !s.edited;
+          let message: string;
+          if (live && own?.text.includes(placeholder)) {
+            message = section.kind === 'free'
+              ? `${quote}是模板中的占位文字，本节尚未填写。请在说明页写明“${section.title}”的内容后再公开。`
+              : `${quote}中的“${placeholder}”是模板中的占位文字。请在说明页改写这句话后再公开。`;
+          } else if (live) {
+            const before = text.slice(Math.max(0, at - 12), at).split(/[，。；：、（）()]/).pop()!.trim();
+            message = `${quote}中“${before}${placeholder}”处的数据尚未录入，公开的说明会印出“${placeholder}”。请在基本情况或预算数据中录入，或在说明页改写这句话。`;
+          } else {
+            message = `${quote}中仍有占位内容“${placeholder}”。请在说明页改为实际内容后再公开。`;
+          }
+          out.add({ at: `${s.key}:${placeholder}`, message, actual: placeholder, cells: [{ table: NARRATIVE_PAGE, row: s.key, column: null }], sentence: s.key });
+        }
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { CheckContext } from '../context.js';
 import type { CheckDef, Rule } from '../rule.js';
 import type { FindingSink } from '../sink.js';
+import { narrativePlaceholders } from './narrative.js';
 import type { GridRow } from '../../workbook/types.js';
 
 type Check<K extends CheckDef['kind']> = Extract<CheckDef, { kind: K }>;
@@ -46,6 +47,10 @@ function placeholdersOfStore(store: string, rows: readonly GridRow[], pattern: R
 }
 
 export function placeholders(_rule: Rule, check: Check<'placeholders'>, ctx: CheckContext, out: FindingSink): void {
+  if (check.in === 'narrative') {
+    narrativePlaceholders(check, ctx, out);
+    return;
+  }
   const key = check.patterns.join('|');
   const pattern = new RegExp(key);
   const found = new Map<string, { table: string; row: string; column: string }[]>();
