@@ -10,7 +10,6 @@ import { enterSeed001, facts } from './seed001.js';
 const finding = (page: Page, rule: string) => page.locator(`[data-testid="check-finding"][data-rule="${rule}"]`);
 
 test('审核: a broken total is found, leads to its highlighted cell; a 说明 is kept across a reload and undoes', async ({ page, host }) => {
-  test.setTimeout(150_000);
   await page.goto(host.url);
   await createWorkbookInSet(page, facts.meta.deptName, 2020, /^湖南 2020/);
   await enterSeed001(page);

@@ -7,7 +7,6 @@ const dcell = (page: Page, rowKey: string, col: string) => page.getByTestId(`dce
 
 test('budget facts: code pickers, paste, derived tables, drill-down, empty note', async ({ page, host, foreignRequests }) => {
   // A whole department typed, pasted and checked in eight tables: longer than the default minute on a busy machine.
-  test.setTimeout(150_000);
   await page.goto(host.url);
   await createWorkbookInSet(page, DEPT, 2020, /^湖南 2020/);
 

@@ -58,7 +58,6 @@ async function holdNextExport(page: Page): Promise<() => void> {
 }
 
 test('export dialog writes the .docx and .xlsx of seed 001; the print preview prints a PDF with every table in order', async ({ page, host }, testInfo) => {
-  test.setTimeout(170_000);
   const tables = seedTables();
   const seed = seedText('001');
   // The titles are the seed's own, save 附件16's, which the seed misprints as '…非税收收入…' (a doubled 收; see

@@ -13,7 +13,6 @@ const flags = (page: Page, key: string) => page.locator(`[data-testid="sentence-
 const SEED_CHANGE = '（三）预算收支增减变化情况说明：2020 年度本单位年初预算数为 508.93 万元，比上年增加 0.17 万元，基本持平。';
 
 test('说明: a rewritten sentence is kept when the figure changes, and flagged; free text is kept and undoes', async ({ page, host }) => {
-  test.setTimeout(150_000);
   await page.goto(host.url);
   await createWorkbookInSet(page, facts.meta.deptName, 2020, /^湖南 2020/);
   await enterSeed001(page);

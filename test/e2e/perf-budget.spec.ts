@@ -26,7 +26,6 @@ async function typeProject(page: Page, r: number, p: (typeof PROJECTS)[number]):
 }
 
 test('绩效 附件2/3 follow the budget projects; 指标库 and 质量检查 there; 部门整体 amounts from the budget', async ({ page, host }) => {
-  test.setTimeout(150_000);
   await page.goto(host.url);
   await createWorkbookInSet(page, DEPT, 2020, /^湖南 2020/);
 

@@ -111,7 +111,6 @@ async function expectIndicators(page: Page, rows: readonly { l1: string; l2: str
 }
 
 test('项目绩效目标: project form, typed and library indicators, reload, undo/redo', async ({ page, host, foreignRequests }) => {
-  test.setTimeout(150_000);
   await page.goto(host.url);
   await createHebeiWorkbook(page, '玉田县人民政府办公室');
 

@@ -20,7 +20,6 @@ const SHANGHAI_TABLES: [string, string][] = [
 ];
 
 test('工作簿信息: import the Shanghai 单位 set file, switch the workbook from hunan-2020 to it, and see T1–T9 derived', async ({ page, host }) => {
-  test.setTimeout(150_000);
   // The 事业单位's facts, entered through the core into the host's library on the 湖南 2020 set.
   const core = new Core({ dataDir: host.dataDir, host: 'test' });
   try {

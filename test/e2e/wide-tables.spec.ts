@@ -91,7 +91,6 @@ for (const viewport of [
     test.use({ viewport });
 
     test('fixed, printed and indicator tables fit the window as the grid does: key columns frozen, scrollbar shown', async ({ page, host }, testInfo) => {
-      test.setTimeout(90_000);
       await page.goto(host.url);
       await createWorkbookInSet(page, '玉田县人民政府办公室', 2025, /^河北/);
 
@@ -136,7 +135,6 @@ for (const viewport of [
     });
 
     test('wide tables: typed cell in view, every column reachable, key columns and header frozen', async ({ page, host }, testInfo) => {
-      test.setTimeout(150_000);
       await page.goto(host.url);
       await createWorkbookInSet(page, facts.meta.deptName, 2020, /^湖南 2020/);
       await enterSeed001(page);
