@@ -36,30 +36,42 @@ function indicatorRow(i: ImportedIndicator): RowCells {
   return compact({ level1: i.level1, level2: i.level2, name: i.name, desc: i.desc, op: i.op, prefix: i.prefix, value: i.value, unit: i.unit, basis: i.basis, original: i.original, weight: i.weight, direction: i.direction, periodValue: i.periodValue });
 }
 
-export function planPerformance(perf: ImportedPerformance, set: TableSet, model: (id: string) => TableDef | undefined, shift: { from: number; to: number } | null, keepDraft: boolean): PerfPlan {
+/** A year move of 绩效 records: from the file's year to the workbook's. */
+export interface YearShift {
+  from: number;
+  to: number;
+}
+
+/**
+ * One 绩效 record moved into the new year (the same rules for a .docx, an .xlsx and a workbook): texts that
+ * name the budget year move forward, 实施期 (`period`) is kept, amounts are cleared unless kept as a draft.
+ * What moved or was kept goes to `out.years`, each cleared amount counts in `out.clearedAmounts`.
+ */
+export function carryRecord(cells: RowCells, place: string, shift: YearShift, keepDraft: boolean, out: Pick<PerfPlan, 'years' | 'clearedAmounts'>): RowCells {
+  const next: RowCells = {};
+  for (const [key, text] of Object.entries(cells)) {
+    if (MONEY_FIELDS.has(key)) {
+      if (keepDraft) next[key] = text;
+      else out.clearedAmounts += 1;
+      continue;
+    }
+    // 专项实施期 / 实施期 names the whole period of the 专项, not the budget year: kept as written.
+    if (key === 'period') {
+      next[key] = text;
+      continue;
+    }
+    const moved = shiftYears(text, shift.from, shift.to);
+    next[key] = moved.text;
+    for (const c of moved.changes) out.years.push({ place, text: text.slice(Math.max(0, c.at - 10), c.at + 14), note: `${c.from} → ${c.to}` });
+    for (const k of moved.kept) out.years.push({ place, text: text.slice(Math.max(0, k.at - 10), k.at + 14), note: `${k.year} 保留（${k.reason}）` });
+  }
+  return next;
+}
+
+export function planPerformance(perf: ImportedPerformance, set: TableSet, model: (id: string) => TableDef | undefined, shift: YearShift | null, keepDraft: boolean): PerfPlan {
   const out: PerfPlan = { rows: {}, cells: [], indicators: [], years: [], clearedAmounts: 0 };
   /** One record moved into the new year: texts shifted, amounts cleared (or kept as a draft). */
-  const carry = (cells: RowCells, place: string): RowCells => {
-    if (!shift) return cells;
-    const next: RowCells = {};
-    for (const [key, text] of Object.entries(cells)) {
-      if (MONEY_FIELDS.has(key)) {
-        if (keepDraft) next[key] = text;
-        else out.clearedAmounts += 1;
-        continue;
-      }
-      // 专项实施期 / 实施期 names the whole period of the 专项, not the budget year: kept as written.
-      if (key === 'period') {
-        next[key] = text;
-        continue;
-      }
-      const moved = shiftYears(text, shift.from, shift.to);
-      next[key] = moved.text;
-      for (const c of moved.changes) out.years.push({ place, text: text.slice(Math.max(0, c.at - 10), c.at + 14), note: `${c.from} → ${c.to}` });
-      for (const k of moved.kept) out.years.push({ place, text: text.slice(Math.max(0, k.at - 10), k.at + 14), note: `${k.year} 保留（${k.reason}）` });
-    }
-    return next;
-  };
+  const carry = (cells: RowCells, place: string): RowCells => (shift ? carryRecord(cells, place, shift, keepDraft, out) : cells);
   const add = (tableId: string, cells: RowCells, place: string): number => {
     const list = (out.rows[tableId] ??= []);
     list.push(carry(cells, place));

@@ -20,8 +20,12 @@ export function readSummary(t: PreviewTable): string {
 /** The table's printed 合计 in its own unit, '508.93 万元', or '' when it prints none. */
 export const totalText = (t: PreviewTable): string => (t.total !== null && t.moneyUnit !== null ? `${formatMoney(t.total, t.moneyUnit)} ${t.moneyUnit}` : '');
 
-export const kindLabel = (p: ImportPreview): string =>
-  `${p.kind === 'docx' ? 'Word 文档' : 'Excel 工作簿'}${p.convertedFrom ? `，已由旧版 .${p.convertedFrom} 转换` : ''}`;
+const KIND_LABELS: Record<ImportPreview['kind'], string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', bdwb: '预算编报台工作簿', json: '工作簿 JSON 交换文件' };
+
+export const kindLabel = (p: ImportPreview): string => `${KIND_LABELS[p.kind]}${p.convertedFrom ? `，已由旧版 .${p.convertedFrom} 转换` : ''}`;
+
+/** A workbook or its JSON names its set and tables itself: nothing in it is recognised by guessing. */
+export const isWorkbookPreview = (p: ImportPreview): boolean => p.kind === 'bdwb' || p.kind === 'json';
 
 export const setLine = (p: ImportPreview): string =>
   p.set

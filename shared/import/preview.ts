@@ -70,7 +70,8 @@ export interface PreviewSets {
 export interface ImportPreview {
   /** The file name as picked. */
   file: string;
-  kind: 'docx' | 'xlsx';
+  /** A Word/Excel document (recognised) or a workbook / its interchange JSON (described as it stands). */
+  kind: 'docx' | 'xlsx' | 'bdwb' | 'json';
   /** Set when LibreOffice converted an old .doc/.xls first. */
   convertedFrom?: string;
   /** The budget year most of the recognised tables' titles name (what import.run takes as the file's year). */

@@ -131,13 +131,14 @@ describe('import.preview through the core', () => {
     core.closeAll();
   });
 
-  it('refuses a folder, a missing file, a workbook and a foreign file in Chinese', async () => {
+  it('refuses a folder, a missing file and a foreign file in Chinese; a workbook is described, not refused', async () => {
     const core = makeCore(temp.make());
     const dir = temp.make();
     expect((await callErr(core, 'import.preview', { path: dir }, 'VALIDATION')).message).toMatch(/文件夹/);
     expect((await callErr(core, 'import.preview', { path: path.join(dir, '无.docx') }, 'NOT_FOUND')).message).toMatch(/找不到/);
     const state = await callOk(core, 'library.create', { meta: { deptName: '测试部门', year: 2021 } });
-    expect((await callErr(core, 'import.preview', { path: state.path }, 'UNSUPPORTED_FILE')).message).toMatch(/不需要导入.*打开/);
+    // A workbook is imported like last year's document (test/unit/import-workbook.test.ts has the details).
+    expect(await callOk(core, 'import.preview', { path: state.path })).toMatchObject({ kind: 'bdwb', deptName: '测试部门', fileYear: 2021, unrecognised: [] });
     const junk = path.join(dir, '随便.docx');
     writeFileSync(junk, 'not a document at all');
     expect((await callErr(core, 'import.preview', { path: junk }, 'UNSUPPORTED_FILE')).message).toMatch(/不是 Word（\.docx）/);

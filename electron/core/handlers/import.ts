@@ -1,21 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Edit, ImportRunResult } from '../../../shared/api/contract.js';
-import { FACT_TABLES } from '../../../shared/derive/model.js';
 import { PERF_TABLES } from '../../../shared/perf/binding.js';
 import { editText } from '../../../shared/money/decimal.js';
-import { buildPreview } from '../../../shared/import/preview.js';
+import { buildPreview, type ImportPreview } from '../../../shared/import/preview.js';
+import { buildWorkbookPreview } from '../../../shared/import/preview-workbook.js';
+import { planFromWorkbook } from '../../../shared/import/plan-workbook.js';
 import { importedNarrativeEdits, NARRATIVE_TABLE } from '../../../shared/narrative/store.js';
 import { recognize } from '../../../shared/import/recognize.js';
-import type { SourceDocument } from '../../../shared/import/source.js';
 import { IMPORT_REPORT_TABLE, planImport, type ImportPlan } from '../../../shared/import/workbook.js';
 import { parseInterchange, serializeInterchange, type WorkbookInterchange } from '../../../shared/workbook/interchange.js';
 import type { GridRow, RowCells } from '../../../shared/workbook/types.js';
 import type { Core } from '../core.js';
 import { CoreError } from '../errors.js';
 import { createWorkbookFromInterchange, exportWorkbookJson, loadInterchange } from '../interchange.js';
-import { checkImportSize, readSourceFile } from '../io/read-source.js';
+import { readImportFile, type ImportFile } from '../io/read-source.js';
 import type { Handler, HandlersOf } from './types.js';
 
 /**
@@ -27,63 +26,24 @@ import type { Handler, HandlersOf } from './types.js';
 
 const newId = (): string => `r${randomBytes(6).toString('hex')}`;
 
-/** Budget fact tables an import fills; what they hold already is what a second import would overwrite. */
-const FILLED = [
-  FACT_TABLES.units,
-  FACT_TABLES.income,
-  FACT_TABLES.lines,
-  FACT_TABLES.projects,
-  PERF_TABLES.special,
-  PERF_TABLES.directions,
-  PERF_TABLES.deptGoals,
-  PERF_TABLES.projects,
-] as const;
+/** A file picked for import as the importers take it: a document to recognise, or a workbook's content. */
+type Loaded = { kind: 'office'; file: ImportFile; document: Parameters<typeof recognize>[0]; convertedFrom?: string } | { kind: 'workbook'; file: ImportFile; from: 'bdwb' | 'json'; doc: WorkbookInterchange };
 
 /**
- * Reads a Word/Excel file a clerk picked for import: its size is checked before it is read in, and a workbook
- * or JSON file is pointed to its own way in. Nothing is written.
+ * The one reader of import.preview and import.run: readImportFile classifies the file and refuses what cannot
+ * be read (size, zip bomb, password, old binary formats, foreign files); a workbook is read through the core
+ * (its own checks: newer versions refused), its JSON through the interchange validation.
  */
-export async function readOfficeFile(file: string): Promise<{ document: SourceDocument; convertedFrom?: string }> {
-  const name = path.basename(file);
-  const stat = statSync(file);
-  if (stat.isDirectory()) throw new CoreError('VALIDATION', { issue: `“${file}”是一个文件夹，请选择其中的 Word（.docx）或 Excel（.xlsx）文件` });
-  checkImportSize(stat.size, name);
-  const source = await readSourceFile(readFileSync(file), name);
-  if (source.kind === 'workbook') throw new CoreError('UNSUPPORTED_FILE', { name, issue: '这是预算编报台工作簿（.bdwb），不需要导入：请在首页“打开工作簿”中打开它' });
-  if (source.kind === 'json') throw new CoreError('UNSUPPORTED_FILE', { name, issue: '这是工作簿 JSON 交换文件：请用命令 budgetdesk import <JSON文件> 导入' });
-  return source.convertedFrom === undefined ? { document: source.document } : { document: source.document, convertedFrom: source.convertedFrom };
-}
-
-/** Any file `import.run` takes, size checked before it is read in. */
-function readSource(file: string): Buffer {
-  const full = path.resolve(file);
-  let stat;
+async function load(core: Core, source: string): Promise<Loaded> {
+  const file = await readImportFile(source);
+  if (file.kind === 'office') return { kind: 'office', file, document: file.document, ...(file.convertedFrom === undefined ? {} : { convertedFrom: file.convertedFrom }) };
+  if (file.kind === 'json') return { kind: 'workbook', file, from: 'json', doc: loadInterchange(core, { path: file.path }) };
+  const wasOpen = core.isOpen(file.path);
   try {
-    stat = statSync(full);
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ENOENT') throw new CoreError('NOT_FOUND', { what: '要导入的文件', path: full });
-    throw err;
+    return { kind: 'workbook', file, from: 'bdwb', doc: loadInterchange(core, { text: exportWorkbookJson(core.workbook(file.path)) }) };
+  } finally {
+    if (!wasOpen) core.closeWorkbook(file.path);
   }
-  if (stat.isDirectory()) throw new CoreError('VALIDATION', { issue: `“${full}”是一个文件夹，请选择要导入的文件` });
-  checkImportSize(stat.size, path.basename(full));
-  return readFileSync(full);
-}
-
-/** Last year's amounts as 上年预算数 of a later year (this year's kept as a draft when asked). */
-function shiftYear(doc: WorkbookInterchange, year: number, keepDraft: boolean): WorkbookInterchange {
-  if (year === doc.meta.year) return doc;
-  if (year < doc.meta.year) throw new CoreError('VALIDATION', { issue: `文件是 ${doc.meta.year} 年的工作簿，不能导入为更早的 ${year} 年` });
-  const tables = { ...doc.tables };
-  for (const id of [FACT_TABLES.income, FACT_TABLES.lines, FACT_TABLES.projects]) {
-    tables[id] = (doc.tables[id] ?? []).map((row) => {
-      const { amount, prevAmount: _old, ...rest } = row.cells;
-      const cells: RowCells = { ...rest };
-      if (amount !== undefined) cells.prevAmount = amount;
-      if (amount !== undefined && keepDraft) cells.amount = amount;
-      return { id: row.id, cells };
-    });
-  }
-  return { ...doc, meta: { ...doc.meta, year }, tables };
 }
 
 function planOf(core: Core, name: string, document: Parameters<typeof recognize>[0], input: RunInput): ImportPlan {
@@ -111,7 +71,8 @@ function interchangeOf(core: Core, plan: ImportPlan): WorkbookInterchange {
   for (const [id, rows] of Object.entries(plan.rows)) if (rows.length > 0) tables[id] = rows.map((cells) => ({ id: newId(), cells }));
   const projects = tables[PERF_TABLES.projects] ?? [];
   const indicators = plan.indicators.flatMap((x) => x.rows.map((cells) => ({ id: newId(), cells: { ...cells, owner: projects[x.project]!.id } })));
-  if (indicators.length > 0) tables[PERF_TABLES.indicators] = indicators;
+  // The department's own indicators (a workbook's) come as rows; a project's are owned by its new row id.
+  if (indicators.length > 0) tables[PERF_TABLES.indicators] = [...(tables[PERF_TABLES.indicators] ?? []), ...indicators];
   for (const edit of narrativeEdits(core, plan, [])) if (edit.kind === 'insertRows') tables[NARRATIVE_TABLE] = edit.rows.map((cells) => ({ id: newId(), cells }));
   const fixed = new Map<string, Map<string, RowCells>>();
   for (const c of plan.cells) {
@@ -136,7 +97,9 @@ function narrativeEdits(core: Core, plan: ImportPlan, existing: GridRow[]): Edit
 function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: boolean): ImportRunResult {
   const wb = core.workbook(file);
   const conflicts: string[] = [];
-  for (const id of FILLED) {
+  // Tables the import fills: what they hold already is what it would replace (the report is appended to).
+  const filled = Object.keys(plan.rows).filter((id) => id !== IMPORT_REPORT_TABLE && id !== PERF_TABLES.indicators);
+  for (const id of filled) {
     const have = wb.rows(id).length;
     if (have > 0 && (plan.rows[id]?.length ?? 0) > 0) conflicts.push(`${core.tableSets.table(wb.meta().tableSetId, id)?.title ?? id}已有 ${have} 行`);
   }
@@ -158,7 +121,7 @@ function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: bool
     return Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, keys.has(k) ? editText(v, meta.moneyUnit) : v]));
   };
   const edits: Edit[] = [];
-  for (const id of FILLED) {
+  for (const id of filled) {
     const old = wb.rows(id);
     if ((plan.rows[id]?.length ?? 0) === 0 || old.length === 0) continue;
     edits.push({ kind: 'deleteRows', tableId: id, rowIds: old.map((r) => r.id) });
@@ -194,42 +157,40 @@ function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: bool
 }
 
 export async function runImport(core: Core, input: RunInput): Promise<ImportRunResult> {
-  const name = path.basename(input.source);
-  const buf = readSource(input.source);
-  const source = await readSourceFile(buf, name);
-  const target = (doc: WorkbookInterchange): string => input.out ?? core.library.newPath(`${doc.meta.deptName}-${doc.meta.year}年`, false);
-
-  if (source.kind !== 'office') {
-    if (input.into) throw new CoreError('VALIDATION', { issue: '工作簿或其 JSON 文件只能导入为新工作簿，不能并入已打开的工作簿' });
-    let doc: WorkbookInterchange;
-    if (source.kind === 'json') {
-      doc = loadInterchange(core, { path: input.source });
-    } else {
-      const file = path.resolve(input.source);
-      const wasOpen = core.isOpen(file);
-      doc = loadInterchange(core, { text: exportWorkbookJson(core.workbook(file)) });
-      if (!wasOpen) core.closeWorkbook(file);
-    }
-    doc = shiftYear(doc, input.year ?? doc.meta.year, input.keepDraft ?? false);
-    const state = createWorkbookFromInterchange(core, doc, target(doc));
-    core.library.touchRecent(state.path);
-    return { path: state.path, written: true, conflicts: [], report: null };
+  const loaded = await load(core, input.source);
+  const into = input.into === undefined ? undefined : path.resolve(input.into);
+  if (into !== undefined && into === loaded.file.path) throw new CoreError('VALIDATION', { issue: '不能把工作簿导入到它自己，请选择另一个文件' });
+  const target = (meta: WorkbookInterchange['meta']): string => input.out ?? core.library.newPath(`${meta.deptName}-${meta.year}年`, false);
+  let plan: ImportPlan;
+  if (loaded.kind === 'office') plan = planOf(core, loaded.file.name, loaded.document, input);
+  else {
+    const { doc } = loaded;
+    const intoMeta = into ? core.workbook(into).meta() : undefined;
+    const options = { ...(input.year === undefined ? {} : { year: input.year }), ...(input.keepDraft ? { keepDraft: true } : {}), ...(intoMeta ? { into: intoMeta } : {}) };
+    const result = planFromWorkbook(doc, loaded.file.name, (s, t) => core.tableSets.table(s, t), core.tableSets.get(doc.meta.tableSetId)?.name ?? doc.meta.tableSetId, options);
+    if (!result.ok) throw new CoreError('VALIDATION', { issue: result.issue });
+    plan = result.plan;
   }
-
-  const plan = planOf(core, name, source.document, input);
-  if (input.into) return addToWorkbook(core, path.resolve(input.into), plan, input.replace ?? false);
-  const doc = interchangeOf(core, plan);
-  const state = createWorkbookFromInterchange(core, doc, target(doc));
+  if (into) return addToWorkbook(core, into, plan, input.replace ?? false);
+  // The same year into a new workbook is the workbook moved as it is, every table and 说明 rewrite included,
+  // byte for byte (a JSON round trip gives the same JSON back); there is nothing to report or keep with it.
+  const copy = loaded.kind === 'workbook' && !plan.report.shifted;
+  const doc = copy ? loaded.doc : interchangeOf(core, plan);
+  const state = createWorkbookFromInterchange(core, doc, target(doc.meta));
   core.library.touchRecent(state.path);
-  return { path: state.path, written: true, conflicts: [], report: plan.report };
+  return { path: state.path, written: true, conflicts: [], report: copy ? null : plan.report };
+}
+
+/** What the file would give, nothing written: a document as recognised, a workbook as it stands. */
+async function previewImport(core: Core, source: string): Promise<ImportPreview> {
+  const loaded = await load(core, source);
+  if (loaded.kind === 'workbook') return buildWorkbookPreview(loaded.doc, loaded.file.name, loaded.from, core.tableSets);
+  return buildPreview(loaded.document, core.tableSets, loaded.convertedFrom === undefined ? {} : { convertedFrom: loaded.convertedFrom });
 }
 
 export function importHandlers(core: Core): HandlersOf<'import.'> {
   return {
-    'import.preview': async ({ path: file }) => {
-      const { document, convertedFrom } = await readOfficeFile(file);
-      return buildPreview(document, core.tableSets, convertedFrom === undefined ? {} : { convertedFrom });
-    },
+    'import.preview': ({ path: file }) => previewImport(core, file),
     'import.run': (input) => runImport(core, input),
   };
 }

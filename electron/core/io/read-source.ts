@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { SourceDocument } from '../../../shared/import/source.js';
 import { CoreError } from '../errors.js';
 import { readDocx } from './docx/read.js';
@@ -17,7 +19,7 @@ export type SourceFile =
 const refuse = (name: string, issue: string): CoreError => new CoreError('UNSUPPORTED_FILE', { name, issue });
 
 /** Refuses a file over the import limit; callers reading from disk check the size before reading it in. */
-export function checkImportSize(bytes: number, name: string): void {
+function checkImportSize(bytes: number, name: string): void {
   if (bytes > MAX_IMPORT_BYTES) {
     throw refuse(name, `文件有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   }
@@ -87,4 +89,27 @@ export async function readSourceFile(buf: Buffer, name: string, options: { conve
   const text = buf.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{')) return { kind: 'json' };
   throw refuse(name, describeForeign(buf));
+}
+
+/** A file picked for import, read from disk and classified; `path` is absolute. */
+export type ImportFile = SourceFile & { path: string; name: string };
+
+/**
+ * The one way import.preview and import.run read the file a clerk picked: a missing file or a folder is
+ * named, the size is checked before anything is read in, and the bytes go through readSourceFile (zip
+ * bomb, encryption, old binary formats and foreign files refused there, in one place).
+ */
+export async function readImportFile(file: string, options: { convert?: boolean } = {}): Promise<ImportFile> {
+  const full = path.resolve(file);
+  const name = path.basename(full);
+  let stat;
+  try {
+    stat = statSync(full);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') throw new CoreError('NOT_FOUND', { what: '要导入的文件', path: full });
+    throw err;
+  }
+  if (stat.isDirectory()) throw new CoreError('VALIDATION', { issue: `“${full}”是一个文件夹，请选择其中的 Word（.docx）、Excel（.xlsx）、工作簿（.bdwb）或 JSON 文件` });
+  checkImportSize(stat.size, name);
+  return { ...(await readSourceFile(readFileSync(full), name, options)), path: full, name };
 }

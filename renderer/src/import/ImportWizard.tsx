@@ -32,8 +32,8 @@ type Stage = { step: 0 } | { step: 1; preview: ImportPreview } | { step: 2; prev
 const YEAR = /^\d{4}$/;
 
 /**
- * The import wizard: a path to last year's Word/Excel file (a browser page has no system file dialog), what
- * was recognised in it, the choices (year, draft, where), then import.run and its report. Nothing is written
+ * The import wizard: a path to last year's Word/Excel file, workbook or its JSON (a browser page has no system
+ * file dialog), what was recognised in it (a workbook: what it holds), the choices (year, draft, where), then import.run and its report. Nothing is written
  * before 导入 is pressed, and content the open workbook already holds is only replaced after 覆盖 is confirmed.
  */
 export function ImportWizard({
@@ -69,7 +69,7 @@ export function ImportWizard({
 
   const read = async () => {
     const clean = cleanPath(file);
-    if (clean === '') return setFileError('请填写上年 Word（.docx）或 Excel（.xlsx）文件的完整路径。');
+    if (clean === '') return setFileError('请填写上年 Word（.docx）、Excel（.xlsx）、工作簿（.bdwb）或 JSON 文件的完整路径。');
     setFileError(null);
     setFailure(null);
     setBusy(true);
@@ -124,15 +124,15 @@ export function ImportWizard({
           >
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
               {target.kind === 'new'
-                ? '选择上一年度提交的部门预算公开文件或绩效目标表（Word .docx 或 Excel .xlsx）。程序先列出识别到的内容，确认后才会新建工作簿。'
-                : '选择要导入的 Word（.docx）或 Excel（.xlsx）文件，例如另一份绩效目标表。程序先列出识别到的内容；工作簿中已有的内容不会在未经确认的情况下被覆盖。'}
+                ? '选择上一年度提交的部门预算公开文件或绩效目标表（Word .docx 或 Excel .xlsx），或上一年度的工作簿（.bdwb）及其导出的 JSON 文件。程序先列出文件中的内容，确认后才会新建工作簿。'
+                : '选择要导入的 Word（.docx）或 Excel（.xlsx）文件，例如另一份绩效目标表，或同一表格套的工作簿（.bdwb）及其 JSON 文件。程序先列出文件中的内容；工作簿中已有的内容不会在未经确认的情况下被覆盖。'}
             </Typography>
             <TextField
               name="importPath"
               label="文件路径"
               fullWidth
               autoFocus
-              placeholder="例如 D:\预算\2020年部门预算公开.docx"
+              placeholder="例如 D:\预算\2020年部门预算公开.docx 或 D:\预算\2020年.bdwb"
               value={file}
               onChange={(e) => setFile(e.target.value)}
               error={fileError !== null}

@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ImportPreview } from '../../../shared/import/preview';
-import { kindLabel, layoutName, percentText, performanceLine, readSummary, setLine, totalText } from '../../../shared/import/preview-labels';
+import { isWorkbookPreview, kindLabel, layoutName, percentText, performanceLine, readSummary, setLine, totalText } from '../../../shared/import/preview-labels';
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -58,7 +58,9 @@ export function PreviewView({ preview, workbookSet }: { preview: ImportPreview; 
       </Stack>
       {workbookSet && p.set && p.set.id !== workbookSet.id && (
         <Alert severity="warning" sx={{ mt: 1 }} data-testid="preview-set-differs">
-          文件更符合“{p.set.name}”，本工作簿用的是“{workbookSet.name}”：导入时只按本工作簿的套表识别，其余表格不会导入。
+          {isWorkbookPreview(p)
+            ? `文件用的是“${p.set.name}”，本工作簿用的是“${workbookSet.name}”：表格套不同，不能并入本工作簿，请导入为新工作簿。`
+            : `文件更符合“${p.set.name}”，本工作簿用的是“${workbookSet.name}”：导入时只按本工作簿的套表识别，其余表格不会导入。`}
         </Alert>
       )}
       {p.unrecognised.length > 0 ? (
@@ -67,7 +69,7 @@ export function PreviewView({ preview, workbookSet }: { preview: ImportPreview; 
         </Alert>
       ) : (
         <Alert severity="success" sx={{ mt: 1 }} data-testid="preview-all-recognised">
-          文件中的表格内容全部识别。
+          {isWorkbookPreview(p) ? '文件是预算编报台的工作簿数据，其中的表格、项目、绩效指标和说明文字全部可以导入。' : '文件中的表格内容全部识别。'}
         </Alert>
       )}
 
