@@ -16,6 +16,7 @@ import type { Change } from '../../shared/api/contract.js';
 import type { Committed } from './commit.js';
 import { patchStoreRows, readStoreRows, storeOfTable, type StoreRows } from './store-rows.js';
 import type { DerivedService } from './derived.js';
+import type { NarrativeService } from './narrative.js';
 import { layoutsByStore, lintWorkbook } from './perf/lint-runner.js';
 import { storeOf } from './workbook/edits.js';
 import type { Workbook } from './workbook/workbook.js';
@@ -128,6 +129,8 @@ export class ChecksService {
   constructor(
     private readonly derived: DerivedService,
     private readonly registry: TableSetRegistry,
+    /** The 说明 page's renderer: the text rules check the same render the page shows, made once per revision. */
+    private readonly narrative?: NarrativeService,
   ) {}
 
   noteChange({ wb, result, change }: Committed): void {
@@ -182,6 +185,7 @@ export class ChecksService {
     const derivedDefs = set.tables.filter((t) => engine.has(t.id));
     let perf: PerfFinding[] | null = null;
     const entered = set.tables.filter((t) => !engine.has(t.id)).map((t) => storeOf(t));
+    const narrative = this.narrative;
     return {
       meta,
       set,
@@ -196,6 +200,7 @@ export class ChecksService {
       textStores: () => [...new Set([...this.registry.modelTables().map((t) => t.id), ...entered])].filter((s) => s !== CHECK_NOTES_TABLE),
       layoutOf: (store) => layouts.get(store) ?? store,
       factIssues: () => base.issues,
+      ...(entry && narrative ? { narrative: () => narrative.render(wb) } : {}),
       perf: (): PerfFinding[] => {
         if (perf) return perf;
         const version = entry?.versions.perf ?? -1;

@@ -71,10 +71,10 @@ export class Core {
     this.derived = new DerivedService(options.dataDir, this.tableSets);
     this.backups = new BackupService(this.library.backupsDir, options.backupPolicy);
     this.commits = new CommitPath(this.backups);
-    this.checks = new ChecksService(this.derived, this.tableSets);
+    this.narrative = new NarrativeService(this.derived);
+    this.checks = new ChecksService(this.derived, this.tableSets, this.narrative);
     this.commits.listen(({ wb, result, change }) => this.derived.noteChange(wb, result, change));
     this.commits.listen((committed) => this.checks.noteChange(committed));
-    this.narrative = new NarrativeService(this.derived);
     this.commits.listen((committed) => this.narrative.noteChange(committed));
     this.handlers = {
       ...appHandlers(this),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NarrativeSection } from '../../shared/print/document.js';
-import { narrativeDocument, renderNarrative, type NarrativeSource, type RenderedNarrative } from '../../shared/narrative/render.js';
+import { NarrativeMemo, narrativeDocument, renderNarrative, type NarrativeSource, type RenderedNarrative } from '../../shared/narrative/render.js';
 import { FACT_TABLES } from '../../shared/derive/index.js';
 import { NARRATIVE_TABLE } from '../../shared/narrative/store.js';
 import { lookupCode } from '../../shared/reference/index.js';
@@ -13,13 +13,15 @@ import type { Workbook } from './workbook/workbook.js';
  * derived-table cache the tables and the checks read, and kept until the next committed change.
  */
 export class NarrativeService {
-  private readonly cache = new Map<string, { workbookId: string; revision: number; rendered: RenderedNarrative | null }>();
+  /** Per workbook: the last render, and the pieces of it the next render reuses where their inputs did not change. */
+  private readonly cache = new Map<string, { workbookId: string; revision: number; rendered: RenderedNarrative | null; memo: NarrativeMemo }>();
 
   constructor(private readonly derived: DerivedService) {}
 
-  /** Told of every committed change by the commit path: the next read regenerates. */
+  /** Told of every committed change by the commit path: the next read regenerates (what the change left alone is reused). */
   noteChange({ wb }: Committed): void {
-    this.cache.delete(path.resolve(wb.path));
+    const hit = this.cache.get(path.resolve(wb.path));
+    if (hit) hit.revision = -1;
   }
 
   source(wb: Workbook): NarrativeSource {
@@ -43,9 +45,10 @@ export class NarrativeService {
     const revision = wb.revision();
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision && hit.workbookId === wb.workbookId()) return hit.rendered;
+    const memo = hit && hit.workbookId === wb.workbookId() ? hit.memo : new NarrativeMemo();
     const template = this.derived.current(wb).set.narrative;
-    const rendered = template ? renderNarrative(template, this.source(wb)) : null;
-    this.cache.set(key, { workbookId: wb.workbookId(), revision, rendered });
+    const rendered = template ? renderNarrative(template, this.source(wb), memo) : null;
+    this.cache.set(key, { workbookId: wb.workbookId(), revision, rendered, memo });
     return rendered;
   }
 

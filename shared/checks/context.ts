@@ -1,6 +1,7 @@
 import type { Dec } from '../money/decimal.js';
 import type { DerivedTable } from '../derive/types.js';
 import type { Finding as PerfFinding } from '../perf/findings.js';
+import type { RenderedNarrative } from '../narrative/render.js';
 import type { CodeKind, CodeList } from '../reference/types.js';
 import type { TableRole } from '../tables/roles.js';
 import type { FactQuery, TableDef, TableSet } from '../tables/schema.js';
@@ -33,6 +34,11 @@ export interface CheckContext {
   layoutOf(store: string): string;
   /** Model rows the facts cannot use (unknown project, missing 科目 …). */
   factIssues(): { tableId: string; rowId: string; message: string }[];
+  /**
+   * The 说明 as rendered at this revision, when the builder keeps one (the core's is the 说明 page's, which
+   * reuses what an edit left unchanged); without it the text rules render the 说明 themselves.
+   */
+  narrative?(): RenderedNarrative | null;
   /** The 绩效 lint's findings (run once per revision of the 绩效 and budget data). */
   perf(): PerfFinding[];
   /** The year's code lists, by kind, where loaded. */

@@ -18,6 +18,8 @@ export interface CubeCell extends FactDims {
 export interface CubeDelta {
   cell: CubeCell;
   amount: Decimal;
+  /** What to add to the cell's 上年预算数 (only sums read it; a change of it alone moves no table figure). */
+  prev: Decimal;
   count: -1 | 0 | 1;
 }
 
@@ -26,9 +28,9 @@ const ZERO = new Dec(0);
 export class Cube {
   readonly cells = new Map<string, CubeCell>();
 
-  /** Takes `removed` out and puts `added` in; returns the cells whose sums or presence changed. */
+  /** Takes `removed` out and puts `added` in; returns the cells whose sums (this year's or last) or presence changed. */
   apply(removed: readonly Fact[], added: readonly Fact[]): CubeDelta[] {
-    const before = new Map<string, { amount: Decimal; count: number }>();
+    const before = new Map<string, { amount: Decimal; prev: Decimal; count: number }>();
     const touch = (f: Fact): CubeCell => {
       let cell = this.cells.get(f.dimKey);
       if (!cell) {
@@ -51,7 +53,7 @@ export class Cube {
         };
         this.cells.set(f.dimKey, cell);
       }
-      if (!before.has(f.dimKey)) before.set(f.dimKey, { amount: cell.amount, count: cell.count });
+      if (!before.has(f.dimKey)) before.set(f.dimKey, { amount: cell.amount, prev: cell.prev, count: cell.count });
       return cell;
     };
     for (const f of removed) {
@@ -70,16 +72,17 @@ export class Cube {
     for (const [dimKey, was] of before) {
       const cell = this.cells.get(dimKey)!;
       const amount = cell.amount.minus(was.amount);
+      const prev = cell.prev.minus(was.prev);
       const count = ((cell.count > 0 ? 1 : 0) - (was.count > 0 ? 1 : 0)) as -1 | 0 | 1;
       if (cell.count === 0) this.cells.delete(dimKey);
-      if (amount.isZero() && count === 0) continue;
-      deltas.push({ cell, amount, count });
+      if (amount.isZero() && prev.isZero() && count === 0) continue;
+      deltas.push({ cell, amount, prev, count });
     }
     return deltas;
   }
 
   /** Every current cell as a delta from nothing: how a table built late catches up. */
   asDeltas(): CubeDelta[] {
-    return [...this.cells.values()].map((cell) => ({ cell, amount: cell.amount, count: 1 }));
+    return [...this.cells.values()].map((cell) => ({ cell, amount: cell.amount, prev: cell.prev, count: 1 }));
   }
 }

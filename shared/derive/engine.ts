@@ -8,9 +8,12 @@ import { Cube } from './cube.js';
 import { DerivedBodyState } from './derived-body.js';
 import type { Fact, FactBase, FactChanges } from './facts.js';
 import { FixedBodyState } from './fixed-body.js';
-import { compileQuery } from './match.js';
+import { compileQuery, type Pred } from './match.js';
 import type { ModelRows } from './model.js';
 import type { DerivedProblem, DerivedTable, DrillResult, FactSource } from './types.js';
+
+/** Sums kept current at most (a set's rules and template ask for a few hundred). */
+const MAX_KEPT_SUMS = 2000;
 
 /** How a layout gets its rows: computed from the facts (read-only) or typed by the clerk. */
 export type TableKind = 'derived' | 'entered';
@@ -41,6 +44,12 @@ export class DeriveEngine {
   private readonly cube = new Cube();
   private readonly states = new Map<string, TableState>();
   private readonly rendered = new Map<string, { raw: DerivedTable; out: DerivedTable }>();
+  /**
+   * Sums asked for before (rules, the 说明's figures), by query, kept current by the cube's deltas like the
+   * tables: after an edit a sum costs a lookup, not a pass over every cell. Bounded: the queries come from
+   * the set's rules and template, but a caller could make up any number.
+   */
+  private readonly sums = new Map<string, { pred: Pred; amount: Decimal; prev: Decimal }>();
   private readonly ctx: DeriveContext;
   private model: ModelRows = {};
 
@@ -67,7 +76,16 @@ export class DeriveEngine {
     this.model = model;
     if (this.ctx.unit) this.ctx.unit.name = this.base.unitName(this.ctx.unit.code) ?? this.ctx.unit.code;
     const deltas = this.cube.apply(this.mine(changes.removed), this.mine(changes.added));
-    if (deltas.length > 0) for (const state of this.states.values()) for (const d of deltas) state.apply(d);
+    for (const sum of this.sums.values()) {
+      for (const d of deltas) {
+        if (!sum.pred(d.cell)) continue;
+        sum.amount = sum.amount.plus(d.amount);
+        sum.prev = sum.prev.plus(d.prev);
+      }
+    }
+    // Tables print this year's figures only: a change of 上年数 alone is no change to them.
+    const moved = deltas.filter((d) => d.count !== 0 || !d.amount.isZero());
+    if (moved.length > 0) for (const state of this.states.values()) for (const d of moved) state.apply(d);
     for (const [id, state] of this.states) if (state instanceof FixedBodyState) state.setInputs(model[this.def(id).store ?? id]);
   }
 
@@ -140,10 +158,22 @@ export class DeriveEngine {
 
   /** Σ over the facts of a query (the narrative's figures); `prev` sums 上年预算数 instead. */
   sum(query: FactQuery, prev = false): Decimal {
-    const pred = compileQuery(query);
-    let total = new Dec(0);
-    for (const cell of this.cube.cells.values()) if (pred(cell)) total = total.plus(prev ? cell.prev : cell.amount);
-    return total;
+    const key = JSON.stringify(query);
+    let sum = this.sums.get(key);
+    if (!sum) {
+      const pred = compileQuery(query);
+      let amount = new Dec(0);
+      let before = new Dec(0);
+      for (const cell of this.cube.cells.values()) {
+        if (!pred(cell)) continue;
+        amount = amount.plus(cell.amount);
+        before = before.plus(cell.prev);
+      }
+      if (this.sums.size >= MAX_KEPT_SUMS) this.sums.clear();
+      sum = { pred, amount, prev: before };
+      this.sums.set(key, sum);
+    }
+    return prev ? sum.prev : sum.amount;
   }
 
   /** The layouts of the set with their kind and title, as the side list shows them. */

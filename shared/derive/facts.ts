@@ -203,7 +203,7 @@ export class FactBase {
       }
     }
     if (changes.removed.length || changes.added.length || unitsChanged || projectsChanged) this.ordered = null;
-    this.issueList = null;
+    if (unitsChanged || projectsChanged) this.issueList = null;
     return changes;
   }
 
@@ -266,13 +266,19 @@ export class FactBase {
       this.rowStates.set(table, states);
     }
     const pass = ++this.pass;
-    for (const row of rows) {
+    const before = this.arrays[table] ?? [];
+    // The issue list names rows by number: it is made again when rows come, go or move, or a row's issues change.
+    let issuesMoved = before.length !== rows.length;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (before[i]?.id !== row.id) issuesMoved = true;
       const state = states.get(row.id);
       if (state && state.row === row && !force && (!checkDeps || state.dep === this.depOf(row))) {
         state.seen = pass;
         continue;
       }
       const made = make(row);
+      if (!state || !sameIssues(state.issues, made.issues)) issuesMoved = true;
       emit(table, state?.fact ?? null, made.fact);
       states.set(row.id, { row, ...made, seen: pass });
     }
@@ -283,6 +289,7 @@ export class FactBase {
         states.delete(id);
       }
     }
+    if (issuesMoved) this.issueList = null;
     this.arrays = { ...this.arrays, [table]: [...rows] };
   }
 
@@ -295,9 +302,11 @@ export class FactBase {
   }
 
   private syncRemainder(p: ProjectInfo, row: GridRow, changes: FactChanges): void {
-    const old = this.remainders.get(row.id)?.fact ?? null;
+    const kept = this.remainders.get(row.id);
+    const old = kept?.fact ?? null;
     const issues: FactIssue[] = [];
     const now = this.projectRemainder(p, row, this.lineSums.get(p.id), issues);
+    if (!kept || kept.issues.length !== issues.length || kept.issues.some((x, i) => x.message !== issues[i]!.message)) this.issueList = null;
     this.remainders.set(row.id, { fact: now, issues });
     if (old && now && old.sig === now.sig) return;
     if (old) changes.removed.push(old);
@@ -494,6 +503,10 @@ export class FactBase {
     };
     return makeFact(dims, rest, prevRest, source, row.cells);
   }
+}
+
+function sameIssues(a: readonly RowIssue[], b: readonly RowIssue[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.detail === b[i]!.detail);
 }
 
 function sameRows(a: readonly GridRow[], b: readonly GridRow[]): boolean {

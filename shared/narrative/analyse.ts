@@ -1,7 +1,7 @@
 import { Dec, type Dec as Decimal } from '../money/decimal.js';
 import type { MoneyUnit } from '../tables/schema.js';
 import type { WorkbookMeta } from '../workbook/types.js';
-import { moneyText, PLACEHOLDER, type FieldUse, type NarrativeSentence, type RenderedNarrative, type RenderedSection } from './render.js';
+import { moneyText, PLACEHOLDER, type FieldUse, type NarrativeSentence, type RenderedNarrative, type RenderedParagraph, type RenderedSection } from './render.js';
 import { squashText } from './text.js';
 
 /**
@@ -187,100 +187,166 @@ interface Checked {
   live: boolean;
 }
 
+/** An issue of one sentence before its section's heading and the sentence are put in front of the message. */
+type Found = { test: TextTest; at: string; message: string; extra?: Partial<TextIssue> };
+
+/**
+ * What the checks found in a sentence or paragraph, kept with its object: the renderer hands back the same
+ * objects for what an edit did not change, so after an edit only the changed sentences are read again.
+ * Each entry carries what else it depends on (the template sentence it was matched to, the year, the name).
+ */
+const squashed = new WeakMap<NarrativeSentence, string>();
+const figuresMemo = new WeakMap<NarrativeSentence, { against: NarrativeSentence; found: { f: FieldUse; fig: TextFigure }[] }>();
+const wordingMemo = new WeakMap<NarrativeSentence, { key: string; found: Found[] }>();
+const reasonMemo = new WeakMap<RenderedParagraph, { change: RegExpExecArray | null; found: Found | null }>();
+const sectionMemo = new WeakMap<RenderedSection, { key: string; issues: TextIssue[] }>();
+
+function squashedText(s: NarrativeSentence): string {
+  let t = squashed.get(s);
+  if (t === undefined) squashed.set(s, (t = squashText(s.text)));
+  return t;
+}
+
+/** The figures a sentence gives for the fields of the template sentence it is checked against. */
+function sentenceFigures(c: Checked & { against: NarrativeSentence }): { f: FieldUse; fig: TextFigure }[] {
+  const kept = figuresMemo.get(c.sentence);
+  if (kept?.against === c.against) return kept.found;
+  const found: { f: FieldUse; fig: TextFigure }[] = [];
+  let cursor = 0;
+  for (const f of c.against.fields) {
+    const fig = figureAfter(c.text, squashText(f.anchor), f.kind, cursor) ?? figureAfter(c.text, squashText(f.anchor), f.kind, 0);
+    if (!fig) continue;
+    cursor = fig.end;
+    found.push({ f, fig });
+  }
+  figuresMemo.set(c.sentence, { against: c.against, found });
+  return found;
+}
+
+/** Wording of one sentence: repeated words, 元 for 万元, a stale year, a misspelt department. */
+function sentenceWording(c: Checked, unit: MoneyUnit, meta: Pick<WorkbookMeta, 'year' | 'deptName'>, scope: string): Found[] {
+  const key = `${scope}|${c.against === null}|${c.live}`;
+  const kept = wordingMemo.get(c.sentence);
+  if (kept?.key === key) return kept.found;
+  const found: Found[] = [];
+  const repeat = REPEAT.exec(c.text);
+  if (repeat) found.push({ test: 'repeat', at: repeat[0], message: `中“${repeat[0]}”有重复的字词，请删去多余的部分。`, extra: { actual: repeat[0] } });
+  if (unit === '万元' && c.against === null && !c.live) {
+    for (const m of c.text.matchAll(/(\d+\.\d+)元/g)) {
+      if (c.text[m.index - 1] === '万' || c.text[m.index - 1] === '亿') continue;
+      found.push({ test: 'unitYuan', at: m[0], message: `中“${m[0]}”以元为单位，而本说明以万元为单位，请核对是否应为“${m[1]}万元”。`, extra: { actual: m[0], expected: `${m[1]}万元` } });
+    }
+  }
+  for (const m of c.text.matchAll(YEAR_USE)) {
+    const y = Number(m[1]);
+    if (y === meta.year || YEAR_OK_BEFORE.test(c.text.slice(0, m.index))) continue;
+    found.push({ test: 'staleYear', at: m[1]!, message: `写的是 ${y} 年，本说明是 ${meta.year} 年的预算：年份应为 ${meta.year} 年（上年数据请写“上年”或“比${meta.year - 1}年”）。`, extra: { expected: String(meta.year), actual: String(y) } });
+  }
+  for (const slip of nameSlips(c.text, meta.deptName.replace(/\s+/g, ''))) {
+    found.push({ test: 'deptName', at: slip, message: `中的单位名称写作“${slip}”，与封面“${meta.deptName}”不一致，请统一。`, extra: { expected: meta.deptName, actual: slip } });
+  }
+  wordingMemo.set(c.sentence, { key, found });
+  return found;
+}
+
+/** A paragraph that states a change: whether it gives a 主要原因 (a placeholder is none). */
+function paragraphReason(p: RenderedParagraph): { change: RegExpExecArray | null; found: Found | null } {
+  const kept = reasonMemo.get(p);
+  if (kept) return kept;
+  const text = squashText(p.sentences.map((s) => s.text).join(''));
+  const change = CHANGE_WITH_FIGURE.exec(text);
+  let found: Found | null = null;
+  if (change && !text.includes('基本持平')) {
+    const reason = REASON.exec(text);
+    if (!reason) found = { test: 'reason', at: 'missing', message: `写了${change[1]}，但没有说明主要原因；请写明“主要原因是……”（持平则不需要）。` };
+    else if (text.slice(reason.index).replace(/[：:，,。是]/g, '').startsWith(`${reason[0]}${PLACEHOLDER}`)) found = { test: 'reason', at: 'placeholder', message: `的主要原因还是“${PLACEHOLDER}”，请写明${change[1]}的主要原因。` };
+  }
+  const result = { change, found };
+  reasonMemo.set(p, result);
+  return result;
+}
+
 export function analyseNarrative(n: RenderedNarrative, meta: Pick<WorkbookMeta, 'year' | 'deptName'>): TextIssue[] {
-  const issues: TextIssue[] = [];
-  const unit = n.unit;
   const memo = new Map<NarrativeSentence, Set<string>>();
+  const key = JSON.stringify([n.unit, meta.year, meta.deptName]);
+  return n.sections.flatMap((section) => {
+    const kept = sectionMemo.get(section);
+    if (kept?.key === key) return kept.issues;
+    const issues = sectionIssues(section, n.unit, meta, key, memo);
+    sectionMemo.set(section, { key, issues });
+    return issues;
+  });
+}
+
+/** The issues of one section: they depend on its text, its template sentences, the unit, year and name only. */
+function sectionIssues(section: RenderedSection, unit: MoneyUnit, meta: Pick<WorkbookMeta, 'year' | 'deptName'>, scope: string, memo: Map<NarrativeSentence, Set<string>>): TextIssue[] {
+  const issues: TextIssue[] = [];
   const add = (c: Checked, test: TextTest, at: string, message: string, extra: Partial<TextIssue> = {}): void => {
     issues.push({ test, sentence: c.sentence.key, heading: c.section.heading, at, message: `${c.section.heading}：“${clip(c.sentence.text)}”${message}`, ...extra });
   };
 
-  for (const section of n.sections) {
-    const checked: Checked[] = [];
-    for (const p of section.paragraphs) {
-      for (const s of p.sentences) {
-        const live = !section.stored && !s.edited;
-        const against = section.stored ? bestTemplate(s.text, section.template, memo) : s;
-        checked.push({ section, sentence: s, text: squashText(s.text), against, live });
-      }
-    }
-    // Figures the text gives, by field name, for the parts of a total's change.
-    const said = new Map<string, Decimal>();
-    const found: { c: Checked; f: FieldUse; fig: TextFigure }[] = [];
-    for (const c of checked) {
-      if (!c.against) continue;
-      let cursor = 0;
-      for (const f of c.against.fields) {
-        const fig = figureAfter(c.text, squashText(f.anchor), f.kind, cursor) ?? figureAfter(c.text, squashText(f.anchor), f.kind, 0);
-        if (!fig) continue;
-        cursor = fig.end;
-        said.set(f.field, fig.value);
-        found.push({ c, f, fig });
-      }
-    }
-    for (const { c, f, fig } of found) {
-      if (c.live || f.value === null) continue;
-      const diff = fig.value.minus(f.value);
-      if (diff.abs().lte(tolerance(fig, f.kind))) continue;
-      const expected = shownValue(f.value, f.kind, unit);
-      if ((f.kind === 'money' || f.kind === 'change') && fig.unit === '元' && unit === '万元' && fig.value.mul(10000).minus(f.value).abs().lte(tolerance(fig, f.kind).mul(10000))) {
-        add(c, 'unitYuan', f.field, `写作“${fig.raw}”，按数据应为 ${expected}：金额单位应为“万元”。`, { expected, actual: fig.raw });
-        continue;
-      }
-      const actual = f.kind === 'money' || f.kind === 'change' ? shownValue(fig.value, f.kind, unit) : fig.raw;
-      const difference = f.kind === 'money' || f.kind === 'change' ? moneyText(diff.abs(), unit) : diff.abs().toFixed();
-      const parts = f.kind === 'change' ? partsSaid(f, said) : null;
-      const partsNote = parts === null ? '' : `；文中各分项变动合计为${shownValue(parts, 'change', unit)}`;
-      add(c, 'amount', f.field, `中“${f.anchor || f.field}”写作“${fig.raw}”，按数据应为“${expected}”，相差 ${difference}${partsNote}。`, { expected, actual, difference });
-    }
-    // A total's change stated where the data cannot tell it (no 上年数): its parts as stated must add up.
-    for (const c of checked) {
-      if (!c.against) continue;
-      for (const f of c.against.fields) {
-        if (f.kind !== 'change' || !f.partFields || f.value !== null) continue;
-        const total = said.get(f.field);
-        const parts = partsSaid(f, said);
-        if (total === undefined || parts === null) continue;
-        if (total.minus(parts).abs().lte(new Dec(FACTOR[unit]!).div(200))) continue;
-        add(c, 'partsChange', f.field, `中总数变动为${shownValue(total, 'change', unit)}，而文中各分项变动合计为${shownValue(parts, 'change', unit)}，两者应相等。`, {
-          expected: shownValue(parts, 'change', unit),
-          actual: shownValue(total, 'change', unit),
-          difference: moneyText(total.minus(parts).abs(), unit),
-        });
-      }
-    }
-    // Wording: reasons per paragraph, the rest per sentence.
-    for (const p of section.paragraphs) {
-      const text = squashText(p.sentences.map((s) => s.text).join(''));
-      const first = checked.find((c) => c.sentence === p.sentences[0]);
-      if (!first) continue;
-      const change = CHANGE_WITH_FIGURE.exec(text);
-      if (change && !text.includes('基本持平')) {
-        const reason = REASON.exec(text);
-        const where = checked.find((c) => c.sentence.text.replace(/\s+/g, '').includes(change[0].replace(/\s+/g, ''))) ?? first;
-        if (!reason) add(where, 'reason', 'missing', `写了${change[1]}，但没有说明主要原因；请写明“主要原因是……”（持平则不需要）。`);
-        else if (text.slice(reason.index).replace(/[：:，,。是]/g, '').startsWith(`${reason[0]}${PLACEHOLDER}`)) add(where, 'reason', 'placeholder', `的主要原因还是“${PLACEHOLDER}”，请写明${change[1]}的主要原因。`);
-      }
-    }
-    for (const c of checked) {
-      const repeat = REPEAT.exec(c.text);
-      if (repeat) add(c, 'repeat', repeat[0], `中“${repeat[0]}”有重复的字词，请删去多余的部分。`, { actual: repeat[0] });
-      if (unit === '万元' && c.against === null && !c.live) {
-        for (const m of c.text.matchAll(/(\d+\.\d+)元/g)) {
-          if (c.text[m.index - 1] === '万' || c.text[m.index - 1] === '亿') continue;
-          add(c, 'unitYuan', m[0], `中“${m[0]}”以元为单位，而本说明以万元为单位，请核对是否应为“${m[1]}万元”。`, { actual: m[0], expected: `${m[1]}万元` });
-        }
-      }
-      for (const m of c.text.matchAll(YEAR_USE)) {
-        const y = Number(m[1]);
-        if (y === meta.year || YEAR_OK_BEFORE.test(c.text.slice(0, m.index))) continue;
-        add(c, 'staleYear', m[1]!, `写的是 ${y} 年，本说明是 ${meta.year} 年的预算：年份应为 ${meta.year} 年（上年数据请写“上年”或“比${meta.year - 1}年”）。`, { expected: String(meta.year), actual: String(y) });
-      }
-      for (const slip of nameSlips(c.text, meta.deptName.replace(/\s+/g, ''))) {
-        add(c, 'deptName', slip, `中的单位名称写作“${slip}”，与封面“${meta.deptName}”不一致，请统一。`, { expected: meta.deptName, actual: slip });
-      }
+  const checked: Checked[] = [];
+  /** Each paragraph's first sentence as checked. */
+  const firsts = new Map<RenderedParagraph, Checked>();
+  for (const p of section.paragraphs) {
+    for (const s of p.sentences) {
+      const live = !section.stored && !s.edited;
+      const against = section.stored ? bestTemplate(s.text, section.template, memo) : s;
+      checked.push({ section, sentence: s, text: squashedText(s), against, live });
+      if (s === p.sentences[0]) firsts.set(p, checked[checked.length - 1]!);
     }
   }
+  // Figures the text gives, by field name, for the parts of a total's change.
+  const said = new Map<string, Decimal>();
+  const found: { c: Checked; f: FieldUse; fig: TextFigure }[] = [];
+  for (const c of checked) {
+    if (!c.against) continue;
+    for (const { f, fig } of sentenceFigures(c as Checked & { against: NarrativeSentence })) {
+      said.set(f.field, fig.value);
+      found.push({ c, f, fig });
+    }
+  }
+  for (const { c, f, fig } of found) {
+    if (c.live || f.value === null) continue;
+    const diff = fig.value.minus(f.value);
+    if (diff.abs().lte(tolerance(fig, f.kind))) continue;
+    const expected = shownValue(f.value, f.kind, unit);
+    if ((f.kind === 'money' || f.kind === 'change') && fig.unit === '元' && unit === '万元' && fig.value.mul(10000).minus(f.value).abs().lte(tolerance(fig, f.kind).mul(10000))) {
+      add(c, 'unitYuan', f.field, `写作“${fig.raw}”，按数据应为 ${expected}：金额单位应为“万元”。`, { expected, actual: fig.raw });
+      continue;
+    }
+    const actual = f.kind === 'money' || f.kind === 'change' ? shownValue(fig.value, f.kind, unit) : fig.raw;
+    const difference = f.kind === 'money' || f.kind === 'change' ? moneyText(diff.abs(), unit) : diff.abs().toFixed();
+    const parts = f.kind === 'change' ? partsSaid(f, said) : null;
+    const partsNote = parts === null ? '' : `；文中各分项变动合计为${shownValue(parts, 'change', unit)}`;
+    add(c, 'amount', f.field, `中“${f.anchor || f.field}”写作“${fig.raw}”，按数据应为“${expected}”，相差 ${difference}${partsNote}。`, { expected, actual, difference });
+  }
+  // A total's change stated where the data cannot tell it (no 上年数): its parts as stated must add up.
+  for (const c of checked) {
+    if (!c.against) continue;
+    for (const f of c.against.fields) {
+      if (f.kind !== 'change' || !f.partFields || f.value !== null) continue;
+      const total = said.get(f.field);
+      const parts = partsSaid(f, said);
+      if (total === undefined || parts === null) continue;
+      if (total.minus(parts).abs().lte(new Dec(FACTOR[unit]!).div(200))) continue;
+      add(c, 'partsChange', f.field, `中总数变动为${shownValue(total, 'change', unit)}，而文中各分项变动合计为${shownValue(parts, 'change', unit)}，两者应相等。`, {
+        expected: shownValue(parts, 'change', unit),
+        actual: shownValue(total, 'change', unit),
+        difference: moneyText(total.minus(parts).abs(), unit),
+      });
+    }
+  }
+  // Wording: reasons per paragraph, the rest per sentence.
+  for (const p of section.paragraphs) {
+    const first = firsts.get(p);
+    if (!first) continue;
+    const { change, found: reason } = paragraphReason(p);
+    if (!change || !reason) continue;
+    const where = checked.find((c) => c.sentence.text.replace(/\s+/g, '').includes(change[0].replace(/\s+/g, ''))) ?? first;
+    add(where, reason.test, reason.at, reason.message);
+  }
+  for (const c of checked) for (const w of sentenceWording(c, unit, meta, scope)) add(c, w.test, w.at, w.message, w.extra);
   return issues;
 }
 

@@ -102,14 +102,48 @@ function changeText(v: Decimal, unit: MoneyUnit): string {
   return `${shown.isNegative() ? '减少' : '增加'} ${moneyText(v.abs(), unit)}`;
 }
 
-/** Field values of one workbook, computed once per render (every sentence using a field reads the same value). */
+const sameDec = (a: Decimal | null | undefined, b: Decimal | null | undefined): boolean =>
+  a === null || a === undefined || b === null || b === undefined ? (a ?? null) === (b ?? null) : a === b || a.eq(b);
+
+/** Whether two field values print the same: then the last render's value object is kept. */
+function sameValue(a: Value, b: Value): boolean {
+  if (a.kind === 'items' || b.kind === 'items') {
+    if (a.kind !== 'items' || b.kind !== 'items') return false;
+    return a.items.length === b.items.length && a.items.every((it, i) => it.name === b.items[i]!.name && it.value.eq(b.items[i]!.value));
+  }
+  if (a.kind === 'count' || a.kind === 'text' || b.kind === 'count' || b.kind === 'text') return a.kind === b.kind && 'text' in a && 'text' in b && a.text === b.text;
+  if (a.kind !== b.kind) return false;
+  const [pa, pb] = [a.parts, b.parts];
+  return sameDec(a.value, b.value) && sameDec(a.previous, b.previous) && (pa === undefined || pb === undefined ? pa === pb : pa.length === pb.length && pa.every((d, i) => d.eq(pb[i]!)));
+}
+
+const keyIndex = new WeakMap<DerivedTable, Map<string, DerivedTable['rows'][number]>>();
+
+/** A printed table's rows by key (a table object does not change: the engine makes a new one after an edit). */
+function rowsByKey(table: DerivedTable): Map<string, DerivedTable['rows'][number]> {
+  let index = keyIndex.get(table);
+  if (!index) {
+    index = new Map();
+    for (const r of table.rows) if (!index.has(r.key)) index.set(r.key, r);
+    keyIndex.set(table, index);
+  }
+  return index;
+}
+
+/**
+ * Field values of one workbook, computed once per render (every sentence using a field reads the same value).
+ * A value equal to the last render's is that render's object, so "same field values" is a test of identity.
+ */
 class FieldValues {
   private readonly cache = new Map<string, Value>();
   private readonly info: Map<string, GridRow['cells']>;
+  /** The fields read since `track()`, with their values (what a paragraph's text depends on). */
+  private reads: [string, Value][] | null = null;
 
   constructor(
     private readonly template: NarrativeTemplate,
     private readonly source: NarrativeSource,
+    private readonly previous: ReadonlyMap<string, Value> = new Map(),
   ) {
     this.info = new Map(source.rows('fact-info').map((r) => [r.id, r.cells]));
   }
@@ -120,9 +154,27 @@ class FieldValues {
       const def = this.template.fields[name];
       if (!def) throw new Error(`说明模板引用了未定义的字段 ${name}`);
       v = this.compute(def);
+      const before = this.previous.get(name);
+      if (before && sameValue(before, v)) v = before;
       this.cache.set(name, v);
     }
+    this.reads?.push([name, v]);
     return v;
+  }
+
+  /** Every value computed in this render (the next render's `previous`). */
+  all(): ReadonlyMap<string, Value> {
+    return this.cache;
+  }
+
+  track(): void {
+    this.reads = [];
+  }
+
+  untrack(): [string, Value][] {
+    const reads = this.reads ?? [];
+    this.reads = null;
+    return reads;
   }
 
   money(name: string): Decimal | null {
@@ -133,7 +185,8 @@ class FieldValues {
   private compute(def: NarrativeField): Value {
     if ('fact' in def) return { kind: 'money', value: this.source.sum(def.fact, def.prev ?? false) };
     if ('table' in def) {
-      const cell = this.source.table(def.table)?.rows.find((r) => r.key === def.row)?.cells[def.col];
+      const table = this.source.table(def.table);
+      const cell = table ? rowsByKey(table).get(def.row)?.cells[def.col] : undefined;
       return { kind: 'money', value: cell ? new Dec(cell.value ?? 0) : null };
     }
     if ('info' in def) {
@@ -335,19 +388,110 @@ function projectItems(source: NarrativeSource, fundSource: string | undefined): 
     .map((p, i) => ({ id: p.id, index: i + 1, name: p.cells.name ?? '', amount: new Dec(p.cells.amount || '0') }));
 }
 
+/** A paragraph as last rendered, with everything it was rendered from. */
+interface KeptParagraph {
+  key: string;
+  def: NarrativeParagraph;
+  /** The fields its sentences read, with the values they had. */
+  reads: [string, Value][];
+  /** Per sentence: the clerk's text and the 主要原因 given (what `stored` held for it). */
+  stored: string[];
+  item: Item | null;
+  out: RenderedParagraph;
+}
+
+/**
+ * What one render keeps for the next, one per workbook: field values, paragraphs and sections. After an
+ * edit only the paragraphs whose field values, project or kept text changed are written again, and an
+ * unchanged paragraph or section comes back as the same object (the text checks keep their findings with it).
+ */
+export class NarrativeMemo {
+  /** What every kept piece was rendered with: another template, year, name or unit and nothing is reused. */
+  scope: { template: NarrativeTemplate; key: string } | null = null;
+  values: ReadonlyMap<string, Value> = new Map();
+  paragraphs = new Map<string, KeptParagraph>();
+  /** Paragraphs repeated per project, with the project rows and the kept text (`storedKey`) they were made from. */
+  lists = new Map<string, { def: NarrativeParagraph; rows: readonly GridRow[]; stored: string; kept: KeptParagraph[] }>();
+  kept = new Map<string, { text: string; out: RenderedParagraph[] }>();
+  sections = new Map<string, RenderedSection>();
+}
+
+/** One render: the last render's pieces (`before`) and what this one keeps for the next (`next`). */
+interface Pass {
+  values: FieldValues;
+  source: NarrativeSource;
+  unit: MoneyUnit;
+  stored: StoredNarrative;
+  /** What the clerk wrote into the 说明, as one string: equal strings, same sentences and reasons kept. */
+  storedKey: string;
+  /** The 主要原因 given, by sentence key. */
+  reasons: Map<string, string[]>;
+  before: NarrativeMemo | null;
+  next: NarrativeMemo;
+}
+
+const sentencesOf = new Map<string, string[]>();
+
+/** The template text split into sentences (a template has a few dozen texts: kept once split). */
+function templateSentencesOf(text: string): string[] {
+  let list = sentencesOf.get(text);
+  if (!list) {
+    if (sentencesOf.size > 1000) sentencesOf.clear();
+    sentencesOf.set(text, (list = templateSentences(text)));
+  }
+  return list;
+}
+
+const sameItem = (a: Item | null, b: Item | null): boolean => (a === null || b === null ? a === b : a.id === b.id && a.index === b.index && a.name === b.name && a.amount.eq(b.amount));
+
+const paragraphKey = (section: NarrativeSectionDef, p: NarrativeParagraph, item: Item | null, all: boolean): string =>
+  `${section.key}/${p.key}${item ? `@${item.id}` : ''}${all ? '*' : ''}`;
+
 /** A paragraph's sentences from the data; `all` ignores its condition (what a kept text may say, for checking it). */
-function renderParagraph(p: NarrativeParagraph, section: NarrativeSectionDef, values: FieldValues, source: NarrativeSource, unit: MoneyUnit, stored: StoredNarrative, all = false): RenderedParagraph[] {
-  if (!all && p.when && !values.holds(p.when.field, p.when.is)) return [];
-  const items: (Item | null)[] = p.each ? projectItems(source, p.each.fundSource) : [null];
-  return items.map((item) => {
-    const paraKey = item ? `${section.key}/${p.key}@${item.id}` : `${section.key}/${p.key}`;
-    const sentences = templateSentences(p.text).map((t, i) => {
-      const s = renderSentence(t, `${paraKey}#${i}`, values, source.meta, unit, item, stored.reasons);
-      const kept = stored.sentences.get(s.key);
-      return kept !== undefined && kept !== s.text ? { ...s, text: kept, edited: true } : s;
-    });
-    return { key: paraKey, sentences };
+function renderParagraph(p: NarrativeParagraph, section: NarrativeSectionDef, pass: Pass, all = false): RenderedParagraph[] {
+  if (!all && p.when && !pass.values.holds(p.when.field, p.when.is)) return [];
+  if (!p.each) return [renderOne(p, section, pass, all, null).out];
+  // A paragraph per project: the whole list comes back while the projects' rows and what the clerk wrote stay as they were.
+  const rows = pass.source.rows('fact-projects');
+  const listKey = paragraphKey(section, p, null, all);
+  const last = pass.before?.lists.get(listKey);
+  if (last && last.def === p && last.rows === rows && last.stored === pass.storedKey && last.kept.every((k) => k.reads.every(([name, v]) => pass.values.get(name) === v))) {
+    pass.next.lists.set(listKey, last);
+    for (const k of last.kept) pass.next.paragraphs.set(k.key, k);
+    return last.kept.map((k) => k.out);
+  }
+  const kept = projectItems(pass.source, p.each.fundSource).map((item) => renderOne(p, section, pass, all, item));
+  pass.next.lists.set(listKey, { def: p, rows, stored: pass.storedKey, kept });
+  return kept.map((k) => k.out);
+}
+
+/** One paragraph (of one project, in a list): the last render's while its fields, project and kept text are the same. */
+function renderOne(p: NarrativeParagraph, section: NarrativeSectionDef, pass: Pass, all: boolean, item: Item | null): KeptParagraph {
+  const { values, source, unit } = pass;
+  const stored = all ? NO_EDITS : pass.stored;
+  const texts = templateSentencesOf(p.text);
+  const paraKey = item ? `${section.key}/${p.key}@${item.id}` : `${section.key}/${p.key}`;
+  const key = paragraphKey(section, p, item, all);
+  const kept = all
+    ? []
+    : texts.flatMap((_t, i) => {
+        const sentence = `${paraKey}#${i}`;
+        return [stored.sentences.get(sentence) ?? '\u0000', (pass.reasons.get(sentence) ?? []).join('\u0000')];
+      });
+  const last = pass.before?.paragraphs.get(key);
+  if (last && last.def === p && sameItem(last.item, item) && last.stored.every((t, i) => t === kept[i]) && last.reads.every(([name, v]) => values.get(name) === v)) {
+    pass.next.paragraphs.set(key, last);
+    return last;
+  }
+  values.track();
+  const sentences = texts.map((t, i) => {
+    const s = renderSentence(t, `${paraKey}#${i}`, values, source.meta, unit, item, stored.reasons);
+    const edited = stored.sentences.get(s.key);
+    return edited !== undefined && edited !== s.text ? { ...s, text: edited, edited: true } : s;
   });
+  const made: KeptParagraph = { key, def: p, reads: values.untrack(), stored: kept, item, out: { key: paraKey, sentences } };
+  pass.next.paragraphs.set(key, made);
+  return made;
 }
 
 /** Paragraphs of text kept as written (free text, an imported section), split into sentences for checking. */
@@ -363,26 +507,63 @@ export function keptParagraphs(sectionKeyText: string, text: string): RenderedPa
  * the clerk wrote (a sentence rewritten, a free section) or imported (a section as last year's document
  * says it), which is kept as written. Sections without a paragraph to print are left out.
  */
-export function renderNarrative(template: NarrativeTemplate, source: NarrativeSource): RenderedNarrative {
+export function renderNarrative(template: NarrativeTemplate, source: NarrativeSource, memo?: NarrativeMemo): RenderedNarrative {
   const unit = source.meta.moneyUnit;
-  const values = new FieldValues(template, source);
-  const stored = storedSections(source.rows(NARRATIVE_TABLE));
+  const { year, deptName, scope } = source.meta;
+  const key = JSON.stringify([year, deptName, scope, unit]);
+  const before = memo?.scope?.template === template && memo.scope.key === key ? memo : null;
+  const next = new NarrativeMemo();
+  next.scope = { template, key };
+  const values = new FieldValues(template, source, before?.values);
+  const storedRows = source.rows(NARRATIVE_TABLE);
+  const stored = storedSections(storedRows);
+  const reasons = new Map<string, string[]>();
+  for (const [k, text] of stored.reasons) {
+    const at = k.lastIndexOf('|');
+    const sentence = k.slice(0, at);
+    reasons.set(sentence, [...(reasons.get(sentence) ?? []), `${k.slice(at + 1)}=${text}`]);
+  }
+  const pass: Pass = { values, source, unit, stored, storedKey: JSON.stringify(storedRows.map((r) => r.cells)), reasons, before, next };
+  const keptText = (sectionKey: string, text: string): RenderedParagraph[] => {
+    const last = before?.kept.get(sectionKey);
+    const out = last?.text === text ? last.out : keptParagraphs(sectionKey, text);
+    next.kept.set(sectionKey, { text, out });
+    return out;
+  };
   const out: Omit<RenderedSection, 'heading'>[] = [];
   for (const def of template.sections) {
     const kept = stored.sections.get(def.key);
-    const live = kept === undefined ? def.paragraphs.flatMap((p) => renderParagraph(p, def, values, source, unit, stored)) : [];
-    const templateSentences = kept === undefined ? [] : def.paragraphs.flatMap((p) => renderParagraph(p, def, values, source, unit, NO_EDITS, true)).flatMap((p) => p.sentences);
+    const live = kept === undefined ? def.paragraphs.flatMap((p) => renderParagraph(p, def, pass)) : [];
+    const templateSentences = kept === undefined ? [] : def.paragraphs.flatMap((p) => renderParagraph(p, def, pass, true)).flatMap((p) => p.sentences);
     const kind = def.kind === 'free' ? 'free' : kept !== undefined ? 'imported' : 'generated';
-    const paragraphs = kept !== undefined ? keptParagraphs(def.key, kept.text) : live;
+    const paragraphs = kept !== undefined ? keptText(def.key, kept.text) : live;
     if (paragraphs.length === 0) continue;
     out.push({ key: def.key, title: def.title, kind, stored: kept !== undefined, paragraphs, template: templateSentences });
   }
   const known = new Set(template.sections.map((d) => d.key));
   for (const extra of [...stored.sections.values()].filter((x) => !known.has(x.key))) {
-    out.push({ key: extra.key, title: extra.heading, kind: 'imported', stored: true, paragraphs: keptParagraphs(extra.key, extra.text), template: [] });
+    out.push({ key: extra.key, title: extra.heading, kind: 'imported', stored: true, paragraphs: keptText(extra.key, extra.text), template: [] });
   }
-  return { unit, sections: out.map((s, i) => ({ ...s, heading: `${HEADING_NUMBERS[i] ?? String(i + 1)}、${s.title}` })) };
+  const sections = out.map((s, i) => {
+    const section: RenderedSection = { ...s, heading: `${HEADING_NUMBERS[i] ?? String(i + 1)}、${s.title}` };
+    const last = before?.sections.get(s.key);
+    const same =
+      last !== undefined &&
+      last.heading === section.heading &&
+      last.title === section.title &&
+      last.kind === section.kind &&
+      last.stored === section.stored &&
+      sameList(last.paragraphs, section.paragraphs) &&
+      sameList(last.template, section.template);
+    next.sections.set(s.key, same ? last : section);
+    return same ? last : section;
+  });
+  next.values = values.all();
+  if (memo) Object.assign(memo, next);
+  return { unit, sections };
 }
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The 说明 as the document prints it: headings and paragraphs. */
 export function narrativeDocument(n: RenderedNarrative): NarrativeSection[] {

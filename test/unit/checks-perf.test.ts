@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { ChecksService } from '../../electron/core/checks.js';
+import type { Core } from '../../electron/core/core.js';
+import { DerivedService } from '../../electron/core/derived.js';
 import { workbookBudgetProjects } from '../../electron/core/perf/budget-projects.js';
 import { lintWorkbook } from '../../electron/core/perf/lint-runner.js';
 import { CheckRunner, rulesFor } from '../../shared/checks/engine.js';
+import type { CheckFinding } from '../../shared/checks/rule.js';
 import { PERF_TABLES } from '../../shared/perf/binding.js';
 import { loadSeed, type SeedId } from '../fixtures/perf/load.js';
 import { createSeed001Workbook } from '../fixtures/seed001/load.js';
 import { callOk } from '../helpers/core.js';
 import { useTempDirs } from '../helpers/hooks.js';
+import { benchWorkbook } from '../bench/cases/derive.js';
 
 const temp = useTempDirs('budgetdesk-checks-perf-');
 
@@ -141,4 +146,86 @@ describe('incremental checking', () => {
     expect(await specialSum()).toEqual(before);
     expect(await callOk(core, 'checks.run', { path })).toEqual(fromScratch());
   });
+});
+
+/**
+ * A check from scratch of the workbook open in `core`: derived tables, rule findings and 说明 made by services
+ * of its own, so nothing the core kept between edits (rows, sums, tables, rendered sentences) is reused.
+ */
+function fullCheck(core: Core, path: string): CheckFinding[] {
+  return new ChecksService(new DerivedService(core.options.dataDir, core.tableSets), core.tableSets).findings(core.workbook(path));
+}
+
+describe('incremental checking after a budget edit equals a check from scratch', () => {
+  const lineEdit = (path: string, rowId: string, col: string, text: string) => ({ path, change: { edits: [{ kind: 'setCells' as const, tableId: 'fact-lines', cells: [{ rowId, col, text }] }] } });
+
+  it('seed 001: a total, a 功能 code (to another 项 and to one not in the list), a 三公 line and a figure the 说明 states', async () => {
+    const core = temp.core();
+    const path = await createSeed001Workbook(core);
+    const lines = (await callOk(core, 'workbook.rows', { path, tableId: 'fact-lines' })).rows;
+    const line = (econCode: string) => lines.find((r) => r.cells.econCode === econCode && !r.cells.project)!;
+    let before = await callOk(core, 'checks.run', { path });
+    expect(before).toEqual(fullCheck(core, path));
+    const step = async (what: string, run: () => Promise<unknown>, changed: (kept: CheckFinding[]) => void) => {
+      await run();
+      const kept = await callOk(core, 'checks.run', { path });
+      expect(kept, what).toEqual(fullCheck(core, path));
+      changed(kept);
+      before = kept;
+    };
+    const rules = (list: CheckFinding[]) => new Set(list.map((f) => f.rule));
+    // 基本工资 up by 10 万元: every total moves, and income no longer covers spending (T1.balance).
+    await step('a total', () => callOk(core, 'workbook.change', lineEdit(path, line('30101').id, 'amount', '121.6768')), (kept) => {
+      expect(rules(before).has('T1.balance')).toBe(false);
+      expect(kept.filter((f) => f.rule === 'T1.balance').map((f) => f.difference)).toEqual(['10.00 万元']);
+    });
+    // 办公费 booked under 2010302 一般行政管理事务: a new 项 row, the 类/款 sums follow.
+    await step('a code to another 项', () => callOk(core, 'workbook.change', lineEdit(path, line('30201').id, 'funcCode', '2010302')), () => undefined);
+    expect((await callOk(core, 'workbook.derived', { path, tableId: 'zczb' })).rows.map((r) => r.key)).toContain('2010302');
+    // A 功能 code the year's list does not have: the tables show it without a name.
+    await step('a code not in the list', () => callOk(core, 'workbook.change', lineEdit(path, line('30202').id, 'funcCode', '2010388')), (kept) => {
+      expect(kept.some((f) => f.rule === 'data-problems' && f.message.includes('2010388'))).toBe(true);
+    });
+    // A line booked to the 款 2010 3 only: its 款 row no longer adds up from its 项 rows (hierarchy), and follows the line's amount.
+    await step('a code cut short to its 款', () => callOk(core, 'workbook.change', lineEdit(path, line('30207').id, 'funcCode', '20103')), (kept) => {
+      expect(kept.filter((f) => f.rule === 'hierarchy').map((f) => f.difference)).toContain('1.50 万元');
+    });
+    await step('the amount of that line', () => callOk(core, 'workbook.change', lineEdit(path, line('30207').id, 'amount', '2.5')), (kept) => {
+      expect(kept.filter((f) => f.rule === 'hierarchy').map((f) => f.difference)).toContain('2.50 万元');
+    });
+    // 公务接待费 5 → 7 万元: the 三公 table, its checks against the data and the 说明's 三公 paragraph.
+    await step('a 三公 line', () => callOk(core, 'workbook.change', lineEdit(path, line('30217').id, 'amount', '7')), (kept) => expect(kept).not.toEqual(before));
+    // The clerk's own sentence states 508.93 万元 of income; the income changes, the sentence is flagged; undo clears it.
+    await step('a sentence the clerk wrote', () => callOk(core, 'narrative.setSentence', { path, key: 'overall/change#0', text: '（三）预算收支增减变化情况说明：2020 年度本单位年初预算数为 508.93 万元，比上年增加 0.17 万元，基本持平。' }), () => undefined);
+    const amountFindings = (list: CheckFinding[]) => list.filter((f) => f.rule === 'text.amount' && f.sentence === 'overall/change#0').map((f) => [f.expected, f.actual]);
+    expect(amountFindings(before)).toEqual([]);
+    const income = (await callOk(core, 'workbook.rows', { path, tableId: 'fact-income' })).rows[0]!;
+    await step('the figure the sentence states', () => callOk(core, 'workbook.change', { path, change: { edits: [{ kind: 'setCells', tableId: 'fact-income', cells: [{ rowId: income.id, col: 'amount', text: '510' }] }] } }), (kept) => {
+      expect(amountFindings(kept)).toEqual([
+        ['510 万元', '508.93 万元'],
+        ['增加 1.24 万元', '增加 0.17 万元'],
+      ]);
+    });
+    await step('undo', () => callOk(core, 'workbook.undo', { path }), (kept) => expect(amountFindings(kept)).toEqual([]));
+    await step('redo', () => callOk(core, 'workbook.redo', { path }), (kept) => expect(amountFindings(kept)).toHaveLength(2));
+  });
+
+  it('the bench workbook (5,000 lines, 300 projects): line amounts and codes, a project line, one after another', async () => {
+    const core = temp.core();
+    const path = await benchWorkbook(core, 'checks-incremental');
+    const lines = (await callOk(core, 'workbook.rows', { path, tableId: 'fact-lines' })).rows;
+    await callOk(core, 'checks.run', { path });
+    const projectLine = lines.find((r) => (r.cells.project ?? '') !== '')!;
+    const edits = [
+      lineEdit(path, lines[17]!.id, 'amount', '123.45'),
+      lineEdit(path, lines[4711]!.id, 'amount', '0'),
+      lineEdit(path, lines[17]!.id, 'funcCode', '2080501'),
+      lineEdit(path, projectLine.id, 'amount', '9999.99'),
+      lineEdit(path, lines[2500]!.id, 'econCode', '30217'),
+    ];
+    for (const edit of edits) {
+      await callOk(core, 'workbook.change', edit);
+      expect(await callOk(core, 'checks.run', { path })).toEqual(fullCheck(core, path));
+    }
+  }, 60_000);
 });

@@ -18,9 +18,11 @@ export function narrativeOf(ctx: CheckContext): RenderedNarrative | null {
   if (rendered === undefined) {
     const template = ctx.set.narrative;
     const functions = ctx.lists.function;
-    rendered = template
-      ? renderNarrative(template, { table: (role) => ctx.byRole(role)?.table ?? null, meta: ctx.meta, sum: (q, prev) => ctx.sum(q, prev), rows: (s) => ctx.rows(s), className: (code) => (functions ? lookupCode(functions, code)?.name : undefined) })
-      : null;
+    rendered = ctx.narrative
+      ? ctx.narrative()
+      : template
+        ? renderNarrative(template, { table: (role) => ctx.byRole(role)?.table ?? null, meta: ctx.meta, sum: (q, prev) => ctx.sum(q, prev), rows: (s) => ctx.rows(s), className: (code) => (functions ? lookupCode(functions, code)?.name : undefined) })
+        : null;
     renderedOf.set(ctx, rendered);
   }
   return rendered;

@@ -85,6 +85,36 @@ function moneyColumns(layout: PrintedLayout): string[] {
   return layout.def.columns.filter((c) => c.type === 'money' && !c.hidden).map((c) => c.key);
 }
 
+/**
+ * One parent row's findings per money column, kept with the parent's row object: the engine keeps the
+ * objects of rows an edit did not touch, so after an edit only the groups around the changed rows are
+ * added up again.
+ */
+const groupMemo = new WeakMap<DerivedRow, Map<Rule, { def: PrintedLayout['def']; unit: string; kids: DerivedRow[]; cols: string[]; byCol: FindingInput[][] }>>();
+
+function groupFindings(rule: Rule, ctx: CheckContext, layout: PrintedLayout, parent: DerivedRow, kids: DerivedRow[], cols: string[]): FindingInput[][] {
+  let byRule = groupMemo.get(parent);
+  if (!byRule) groupMemo.set(parent, (byRule = new Map()));
+  const unit = ctx.meta.moneyUnit;
+  const hit = byRule.get(rule);
+  if (hit && hit.def === layout.def && hit.unit === unit && sameList(hit.kids, kids) && sameList(hit.cols, cols)) return hit.byCol;
+  const byCol = cols.map((col) => {
+    const found: FindingInput[] = [];
+    const sum = kids.reduce((a, k) => a.plus(k.cells[col]?.value ?? 0), new Dec(0));
+    if (!fails(rule, new Dec(parent.cells[col]?.value ?? 0), sum)) return found;
+    const t = figure(layout, parent, col, `“${rowName(parent)}”${colName(layout, col)}`);
+    const p = sumOf(kids.map((k) => figure(layout, k, col, rowName(k))), '下级各行之和');
+    reportComparison(rule, unit, (f) => found.push(f), `${layout.def.id}:${parent.key}:${col}`, t, p);
+    return found;
+  });
+  byRule.set(rule, { def: layout.def, unit, kids, cols, byCol });
+  return byCol;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** 类 = Σ 款 = Σ 项 and 合计 = Σ 类, in every money column of every classification table. */
 export function hierarchy(rule: Rule, _check: CheckDef, ctx: CheckContext, out: FindingSink): void {
   eachTable(rule, classificationLayouts(ctx), out, (layout, add) => {
@@ -99,15 +129,12 @@ export function hierarchy(rule: Rule, _check: CheckDef, ctx: CheckContext, out: 
       for (let j = i + 1; j < body.length && body[j]!.level > r.level; j += 1) if (body[j]!.level === r.level + 1) kids.push(body[j]!);
       if (kids.length > 0) groups.push({ parent: r, kids });
     });
-    for (const col of moneyColumns(layout)) {
-      for (const { parent, kids } of groups) {
-        const sum = kids.reduce((a, k) => a.plus(k.cells[col]?.value ?? 0), new Dec(0));
-        if (!fails(rule, new Dec(parent.cells[col]?.value ?? 0), sum)) continue;
-        const t = figure(layout, parent, col, `“${rowName(parent)}”${colName(layout, col)}`);
-        const p = sumOf(kids.map((k) => figure(layout, k, col, rowName(k))), '下级各行之和');
-        reportComparison(rule, ctx.meta.moneyUnit, add, `${layout.def.id}:${parent.key}:${col}`, t, p);
-      }
-    }
+    const cols = moneyColumns(layout);
+    const found = groups.map(({ parent, kids }) => groupFindings(rule, ctx, layout, parent, kids, cols));
+    // Column by column, as a reviewer reads the table (and as the findings were always ordered).
+    cols.forEach((_col, c) => {
+      for (const byCol of found) for (const f of byCol[c]!) add(f);
+    });
   });
 }
 
