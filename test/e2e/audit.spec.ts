@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cell, createWorkbookInSet, expect, test } from './fixtures.js';
+import { cell, createWorkbook, createWorkbookInSet, expect, test } from './fixtures.js';
 import { enterSeed001, facts } from './seed001.js';
 
 /**
@@ -100,4 +100,26 @@ test('审核: a broken total is found, leads to its highlighted cell; a 说明 i
   await page.getByTestId('redo').click();
   await expect(finding(page, 'yoy.three-public').getByTestId('check-explanation')).toHaveText(`说明：${reason}`);
   await page.screenshot({ path: test.info().outputPath('explained.png') });
+});
+
+test('审核: a 绩效 finding on a form (部门整体) opens the form with its field marked', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createWorkbook(page, '株洲市石峰区人民政府办公室', 2019);
+  // 资金总额 600 against 基本支出 408.76 + 项目支出 100, typed in 部门整体目标与资金.
+  await page.getByTestId('table-nav-perf-dept').click();
+  for (const [field, value] of [['totalAmount', '600'], ['basicAmount', '408.76'], ['projectAmount', '100']] as const) {
+    const input = page.getByTestId(`info-dept-${field}-amount`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  await page.getByTestId('checks-toggle').click();
+  const total = finding(page, 'perf.dept-total');
+  await expect(total).toContainText('资金总额 600万元 不等于基本支出 408.76万元 与项目支出 100万元 之和');
+  await total.getByTestId('check-finding-open').click();
+  // The printed 部门整体 form opens with 资金总额 marked, and only it.
+  await expect(page.getByTestId('derived-note')).toBeVisible();
+  await expect(page.getByTestId('form-field-totalAmount')).toHaveClass(/\bflagged\b/);
+  await expect(page.getByTestId('form-field-totalAmount')).toHaveText('600.00');
+  await expect(page.getByTestId('form-field-basicAmount')).not.toHaveClass(/\bflagged\b/);
+  await expect(page.getByTestId('form-field-totalAmount')).toBeInViewport();
 });

@@ -34,6 +34,8 @@ export interface TableMarks {
   has(row: string, col: string): boolean;
   /** The whole table is named (an empty table's note). */
   whole: boolean;
+  /** The finding's cells in this table, for views that must find the place first (a project's form). */
+  cells: readonly FindingCell[];
 }
 
 const marksCache = new WeakMap<Highlight, Map<string, TableMarks | null>>();
@@ -52,6 +54,7 @@ export function marksFor(h: Highlight | null, tableId: string): TableMarks | nul
       findingId: h.findingId,
       serial: h.serial,
       whole: mine.some((c) => c.row === null && c.column === null),
+      cells: mine,
       has: (row, col) => exact.has(`${row}|${col}`) || exact.has(`${row}|*`) || columns.has(col),
     };
   }

@@ -11,8 +11,11 @@ import { projectColumn, projectsDef } from './perfModel';
 
 const PLAN_DEFAULTS = ['3月底', '6月底', '9月底', '12月底'];
 
-/** The 项目支出绩效目标表 fields of one project; each is saved on its own as one undoable change. */
-export function ProjectEditor({ session, project, rowNumber, unit }: { session: WorkbookSession; project: GridRow; rowNumber: number; unit: MoneyUnit }) {
+/**
+ * The 项目支出绩效目标表 fields of one project; each is saved on its own as one undoable change. `flagged`
+ * tells the fields a picked 审核 finding marks.
+ */
+export function ProjectEditor({ session, project, rowNumber, unit, flagged }: { session: WorkbookSession; project: GridRow; rowNumber: number; unit: MoneyUnit; flagged?: (key: string) => boolean }) {
   const { notifyError } = useNotifier();
 
   const save = async (key: string, label: string, text: string): Promise<boolean> => {
@@ -42,7 +45,8 @@ export function ProjectEditor({ session, project, rowNumber, unit }: { session: 
       multiline={extra.multiline}
       minRows={extra.multiline ? 2 : undefined}
       placeholder={extra.placeholder}
-      sx={{ width: extra.width ?? 200 }}
+      className={flagged?.(key) ? 'flagged' : undefined}
+      sx={{ width: extra.width ?? 200, '&.flagged .MuiOutlinedInput-root': { bgcolor: '#ffe2b8' }, '&.flagged .MuiOutlinedInput-notchedOutline': { borderColor: '#d84315', borderWidth: 2 } }}
       stored={editorText(projectColumn(key), project.cells[key], unit)}
       onCommit={(text) => save(key, label, text)}
       slotProps={{ inputLabel: { shrink: true } }}

@@ -9,6 +9,7 @@ import type { LibraryEntry } from '../../../shared/perf/library-entry';
 import type { MoneyUnit, TableDef } from '../../../shared/tables/schema';
 import type { GridRow } from '../../../shared/workbook/types';
 import { call } from '../api/client';
+import { useTableMarks } from '../checks/highlight';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useNotifier } from '../ui/Notifier';
 import type { WorkbookSession } from '../workbook/session';
@@ -50,6 +51,23 @@ export function ProjectsPage({ session, layout, unit }: { session: WorkbookSessi
   useEffect(() => {
     for (const id of [PERF_TABLES.projects, PERF_TABLES.indicators]) void session.loadTable(id).then((e) => e && notifyError(e));
   }, [session, notifyError]);
+
+  // A 审核 finding picked in the panel names a project's field or an indicator row: open that project there, once per pick.
+  const marks = useTableMarks(layout.id);
+  const shownMarks = useRef(0);
+  const loaded = snap.tables.get(PERF_TABLES.projects) !== undefined && snap.tables.get(PERF_TABLES.indicators) !== undefined;
+  useEffect(() => {
+    if (!marks || !loaded || shownMarks.current === marks.serial) return;
+    shownMarks.current = marks.serial;
+    const place = marks.cells.find((c) => c.row !== null);
+    if (!place) return;
+    const indicator = session.rows(PERF_TABLES.indicators).find((r) => r.id === place.row);
+    const projectId = indicator ? indicator.cells.owner : place.row;
+    if (!projectId || !session.rows(PERF_TABLES.projects).some((p) => p.id === projectId)) return;
+    setSelected(projectId);
+    if (indicator) setFocusRow(indicator.id);
+    else if (place.column) setFocusField({ project: projectId, name: place.column });
+  }, [marks, loaded, session]);
 
   const projects = snap.tables.get(PERF_TABLES.projects);
   const indicators = snap.tables.get(PERF_TABLES.indicators);
@@ -123,7 +141,7 @@ export function ProjectsPage({ session, layout, unit }: { session: WorkbookSessi
         {project ? (
           <>
             <Box ref={editorRef} data-project={project.id} sx={{ display: 'contents' }}>
-              <ProjectEditor key={project.id} session={session} project={project} rowNumber={index + 1} unit={unit} />
+              <ProjectEditor key={project.id} session={session} project={project} rowNumber={index + 1} unit={unit} flagged={(key) => marks?.has(project.id, key) ?? false} />
             </Box>
             <Typography variant="subtitle2">绩效指标</Typography>
             <IndicatorGrid session={session} owner={project.id} all={indicators} style={style} unit={unit} focusRow={focusRow} setFocusRow={setFocusRow} onSaveToLibrary={setToLibrary} />

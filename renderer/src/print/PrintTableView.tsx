@@ -38,7 +38,7 @@ function rowTestId(row: PrintRow): string | undefined {
  * A printed table (shared/print) as the submission prints it: the merged header, the body rows with their
  * spans, figures as printed. The same model the .docx/.xlsx writers and the print preview read.
  */
-export function PrintTableView({ table, fit }: { table: PrintTable; fit?: ColumnFit }) {
+export function PrintTableView({ table, fit, flagged }: { table: PrintTable; fit?: ColumnFit; /** Cells a picked 审核 finding marks. */ flagged?: (cell: PrintCell) => boolean }) {
   const widths = fit?.widths ?? table.columns.map((c) => Math.round(c.width * PX_PER_POINT));
   const width = fit?.total ?? widths.reduce((sum, w) => sum + w, 0);
   const row = (r: PrintRow, i: number, header: boolean) => (
@@ -52,7 +52,7 @@ export function PrintTableView({ table, fit }: { table: PrintTable; fit?: Column
             rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
             data-testid={c.field !== undefined ? `form-field-${c.field}` : undefined}
             data-col={c.col}
-            className={frozenClass(fit, c.col, c.colSpan) ?? undefined}
+            className={[frozenClass(fit, c.col, c.colSpan), flagged?.(c) ? 'flagged' : null].filter(Boolean).join(' ') || undefined}
             style={{ ...cellStyle(c, header || r.role === 'header' || r.role === 'number', fit !== undefined), ...stickyLeft(fit, c.col, c.colSpan) }}
           >
             {c.text}
