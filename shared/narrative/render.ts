@@ -6,7 +6,8 @@ import type { FactQuery, MoneyUnit } from '../tables/schema.js';
 import type { GridRow, WorkbookMeta } from '../workbook/types.js';
 import type { NarrativeField, NarrativeParagraph, NarrativeSectionDef, NarrativeTemplate } from './schema.js';
 import { NARRATIVE_TABLE, storedSections, type StoredNarrative } from './store.js';
-import { splitParagraphs, splitSentences } from './text.js';
+import { hasBold, paragraphText, parseRichText, type RichRun } from './richtext.js';
+import { splitSentences } from './text.js';
 
 /** What the narrative reads from one workbook: the same sums and rows the tables and the checks read. */
 export interface NarrativeSource {
@@ -58,6 +59,8 @@ export interface NarrativeSentence {
 export interface RenderedParagraph {
   key: string;
   sentences: NarrativeSentence[];
+  /** A paragraph kept as written with words in bold: its runs (the sentences hold its plain text). */
+  runs?: RichRun[];
 }
 
 export interface RenderedSection {
@@ -494,11 +497,15 @@ function renderOne(p: NarrativeParagraph, section: NarrativeSectionDef, pass: Pa
   return made;
 }
 
-/** Paragraphs of text kept as written (free text, an imported section), split into sentences for checking. */
+/**
+ * Paragraphs of text kept as written (free text, an imported section; stored form: ./richtext.ts), split into
+ * sentences of plain text for checking; a paragraph with bold words keeps its runs for the editor and the export.
+ */
 export function keptParagraphs(sectionKeyText: string, text: string): RenderedParagraph[] {
-  return splitParagraphs(text).map((para, n) => ({
+  return parseRichText(text).map((runs, n) => ({
     key: `${sectionKeyText}/p${n + 1}`,
-    sentences: splitSentences(para).map((s, i) => ({ key: `${sectionKeyText}/p${n + 1}#${i}`, text: s, generated: null, edited: false, fields: [] })),
+    sentences: splitSentences(paragraphText(runs)).map((s, i) => ({ key: `${sectionKeyText}/p${n + 1}#${i}`, text: s, generated: null, edited: false, fields: [] })),
+    ...(hasBold(runs) ? { runs } : {}),
   }));
 }
 
@@ -565,7 +572,11 @@ export function renderNarrative(template: NarrativeTemplate, source: NarrativeSo
 
 const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** The 说明 as the document prints it: headings and paragraphs. */
+/** The 说明 as the document prints it: headings and paragraphs, with the runs of those that have bold words. */
 export function narrativeDocument(n: RenderedNarrative): NarrativeSection[] {
-  return n.sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs.map((p) => p.sentences.map((x) => x.text).join('')) }));
+  return n.sections.map((s) => {
+    const section: NarrativeSection = { heading: s.heading, paragraphs: s.paragraphs.map((p) => p.sentences.map((x) => x.text).join('')) };
+    if (s.paragraphs.some((p) => p.runs)) section.runs = s.paragraphs.map((p) => p.runs ?? null);
+    return section;
+  });
 }

@@ -2,14 +2,15 @@ import type { Edit } from '../api/contract.js';
 import type { NarrativeSection } from '../print/document.js';
 import type { GridRow } from '../workbook/types.js';
 import type { NarrativeTemplate } from './schema.js';
+import { parseRichText, plainToRichText, serializeRichText } from './richtext.js';
 import { headingTitle } from './text.js';
 
 /**
  * What the workbook keeps of the 说明 (model table `narrative-text`, shared/tables/model/narrative.json):
  * only what a person wrote. A row `s:<sentence key>` is a generated sentence the clerk rewrote; a row
  * `r:<sentence key>|<field>` is the 主要原因 the clerk gave for a change, printed in the generated sentence
- * (which keeps following the data); a row `sec:<section key>` is a whole section as written (free text, or a section imported from last year's
- * document, with its heading). Everything else is generated from the data whenever it is read, so the
+ * (which keeps following the data); a row `sec:<section key>` is a whole section as written (free text, or a
+ * section imported from last year's document, with its heading), in the stored form of ./richtext.ts. Everything else is generated from the data whenever it is read, so the
  * figures follow every edit; these rows change through workbook.change like any cell, so they undo,
  * back up and export like any edit.
  */
@@ -72,9 +73,12 @@ export function reasonEdits(rows: readonly GridRow[], sentenceKey: string, field
   return keep(rows, `r:${sentenceKey}|${field}`, clean === '' ? null : clean);
 }
 
-/** The edits for a whole section as written (paragraphs one per line); an empty text forgets it. */
+/**
+ * The edits for a whole section as written, in the stored form of shared/narrative/richtext.ts (paragraphs one
+ * per line, `**` around bold words), normalised; an empty text forgets it.
+ */
 export function sectionEdits(rows: readonly GridRow[], sectionKey: string, heading: string, text: string): Edit[] {
-  const clean = text.replace(/\r\n?/g, '\n').trim();
+  const clean = serializeRichText(parseRichText(text));
   return keep(rows, `sec:${sectionKey}`, clean === '' ? null : clean, heading);
 }
 
@@ -105,7 +109,8 @@ export function importedNarrativeEdits(template: NarrativeTemplate | undefined, 
   const rows: Record<string, string>[] = [];
   const used = new Set<string>();
   sections.forEach((s, i) => {
-    const text = s.paragraphs.map((p) => p.trim()).filter((p) => p !== '').join('\n');
+    // Read as plain text: a `*` in last year's document is a star, not bold.
+    const text = plainToRichText(s.paragraphs);
     if (text === '') return;
     const known = template ? sectionForHeading(template, s.heading) : null;
     const key = known !== null && !used.has(known) ? known : `imported${i + 1}`;

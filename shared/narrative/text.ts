@@ -14,15 +14,6 @@ export function splitSentences(text: string): string[] {
   return out.filter((s) => s.trim() !== '');
 }
 
-/** Paragraphs of a text typed or imported as a whole: one per non-empty line. */
-export function splitParagraphs(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-}
-
 /** Text as compared: without spaces (documents space figures and units freely), ASCII brackets as full width. */
 export function squashText(text: string): string {
   return text.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：').replace(/,(?=\D)/g, '，');

@@ -1,4 +1,5 @@
 import type { RenderedNarrative } from './render.js';
+import type { RichRun } from './richtext.js';
 
 /** The page the 说明 is edited on (renderer/src/narrative/): what its findings name as their table, the sentence as row. */
 export const NARRATIVE_PAGE = 'narrative';
@@ -13,7 +14,8 @@ export interface NarrativeView {
     kind: 'generated' | 'free' | 'imported';
     /** The section's text is kept as written. */
     stored: boolean;
-    paragraphs: { key: string; sentences: ViewSentence[] }[];
+    /** `runs`: a paragraph kept as written with bold words (its sentences hold the plain text). */
+    paragraphs: { key: string; sentences: ViewSentence[]; runs?: RichRun[] }[];
   }[];
 }
 
@@ -36,6 +38,7 @@ export function narrativeView(n: RenderedNarrative): NarrativeView {
       stored: s.stored,
       paragraphs: s.paragraphs.map((p) => ({
         key: p.key,
+        ...(p.runs ? { runs: p.runs } : {}),
         sentences: p.sentences.map(({ key, text, generated, edited, fields }) => ({
           key,
           text,

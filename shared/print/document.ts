@@ -1,12 +1,14 @@
 import { PERF_TABLES } from '../perf/binding.js';
 import type { TableDef } from '../tables/schema.js';
 import type { WorkbookMeta } from '../workbook/types.js';
-import type { DocumentPart, PrintBlock, PrintDocument, PrintTable, PrintTocEntry } from './types.js';
+import type { DocumentPart, PrintBlock, PrintDocument, PrintRun, PrintTable, PrintTocEntry } from './types.js';
 
 /** One section of the 说明: its heading and paragraphs, in the order the document prints them. */
 export interface NarrativeSection {
   heading: string;
   paragraphs: string[];
+  /** Per paragraph, its runs where the clerk set words in bold (null: plain); absent when none has any. */
+  runs?: (PrintRun[] | null)[];
 }
 
 export interface DocumentInput {
@@ -76,7 +78,10 @@ export function buildDocument(input: DocumentInput): PrintDocument {
     for (const section of input.narrative) {
       blocks.push({ kind: 'heading', level: 2, text: section.heading, toc: true });
       toc.push({ level: 2, text: section.heading });
-      for (const p of section.paragraphs) blocks.push({ kind: 'paragraph', text: p, indent: true });
+      section.paragraphs.forEach((text, i) => {
+        const runs = section.runs?.[i];
+        blocks.push({ kind: 'paragraph', text, indent: true, ...(runs ? { runs } : {}) });
+      });
     }
   }
   let group: string | null = null;

@@ -103,10 +103,24 @@ export interface PrintTable {
   notes: string[];
 }
 
+/** A stretch of a paragraph's text in one weight. */
+export interface PrintRun {
+  text: string;
+  bold?: boolean;
+}
+
 /** One block of the document, in reading order. */
 export type PrintBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; /** Listed in the 目录. */ toc: boolean }
-  | { kind: 'paragraph'; text: string; align?: PrintAlign; /** First-line indent of two characters (official body style). */ indent?: boolean }
+  | {
+      kind: 'paragraph';
+      text: string;
+      align?: PrintAlign;
+      /** First-line indent of two characters (official body style). */
+      indent?: boolean;
+      /** The text in runs, when some of it is bold (the 说明's free text); their texts join to `text`. */
+      runs?: PrintRun[];
+    }
   /** The table's caption (附件 number and title) is a level-2 entry of the 目录; writers print it as a heading. */
   | { kind: 'table'; table: PrintTable }
   | { kind: 'pageBreak' };

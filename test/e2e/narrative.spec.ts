@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { descendants, parseXml, textOf, zipPart } from '../render/ooxml.js';
 import { cell, createWorkbookInSet, expect, test } from './fixtures.js';
 import { enterSeed001, facts } from './seed001.js';
 
@@ -12,7 +13,7 @@ const sentence = (page: Page, key: string) => page.getByTestId(`sentence-${key}`
 const flags = (page: Page, key: string) => page.locator(`[data-testid="sentence-finding"][data-sentence="${key}"]`);
 const SEED_CHANGE = '（三）预算收支增减变化情况说明：2020 年度本单位年初预算数为 508.93 万元，比上年增加 0.17 万元，基本持平。';
 
-test('说明: a rewritten sentence is kept when the figure changes, and flagged; free text is kept and undoes', async ({ page, host }) => {
+test('说明: a rewritten sentence is kept when the figure changes, and flagged, and a finding marks it', async ({ page, host }) => {
   await page.goto(host.url);
   await createWorkbookInSet(page, facts.meta.deptName, 2020, /^湖南 2020/);
   await enterSeed001(page);
@@ -50,17 +51,6 @@ test('说明: a rewritten sentence is kept when the figure changes, and flagged;
   await expect(sentence(page, 'overall/income#0')).toContainText('年初预算数 508.93 万元');
   await expect(flags(page, 'overall/change#0')).toHaveCount(0);
 
-  // 职能职责 is free text in the official paragraph style, kept across a reload, undone like any edit.
-  const duties = page.getByTestId('section-text-duties');
-  await duties.fill('（一）协助区政府领导组织起草和审核以区政府、区政府办公室名义发布的文件，起草区政府领导讲话材料。\n（二）负责区政府会务工作，协助区政府领导组织实施会议决定的事项。');
-  await sentence(page, 'overall/income#0').focus();
-  await expect(page.getByTestId('save-status')).toHaveText('已保存');
-  await page.reload();
-  await expect(page.getByTestId('section-text-duties')).toHaveValue(/^（一）协助区政府领导组织起草.*\n（二）负责区政府会务工作/);
-  await expect(page.getByTestId('section-text-duties')).toHaveCSS('font-size', '21.3333px');
-  await page.getByTestId('undo').click();
-  await expect(page.getByTestId('section-text-duties')).toHaveValue(/^本部门主要职责是：待填写/);
-
   // The 审核 panel lists the flagged sentence; clicking it opens the 说明 with the sentence marked.
   await page.getByTestId('table-nav-fact-income').click();
   await cell(page, 0, 'amount').click();
@@ -73,4 +63,91 @@ test('说明: a rewritten sentence is kept when the figure changes, and flagged;
   await amount.getByTestId('check-finding-open').click();
   await expect(sentence(page, 'overall/change#0')).toHaveAttribute('data-marked', 'true');
   await expect(sentence(page, 'overall/change#0')).toBeInViewport();
+});
+
+// Seed 001's 职能职责 (第一部分 一), the third duty with a phrase the clerk sets in bold.
+const DUTY1 = '（一）协助区政府领导组织起草和审核以区政府、区政府办公室名义发布的文件，起草区政府领导讲话材料。';
+const DUTY3 = '（三）负责区政府会务工作，协助区政府领导组织实施会议决定的事项。';
+const BOLD = '区政府会务工作';
+const DUTY5 = '（五）承担区政府值班工作。';
+
+test('职能职责 in the rich-text editor: paragraphs and a bold phrase are kept, undo and redo go through the workbook, the .docx prints the bold run', async ({ page, host }) => {
+  await page.goto(host.url);
+  await createWorkbookInSet(page, facts.meta.deptName, 2020, /^湖南 2020/);
+  await page.getByTestId('table-nav-narrative').click();
+  const duties = page.getByTestId('section-text-duties');
+  await expect(duties).toContainText('本部门主要职责是：待填写');
+  // The .docx body style (BdBody): 三号 (16 pt), exact 28 pt lines, a two-character (32 pt) first-line indent.
+  await expect(duties).toHaveCSS('font-size', '21.3333px');
+  await expect(duties).toHaveCSS('line-height', '37.3333px');
+  await expect(duties).toHaveCSS('text-indent', '42.6667px');
+
+  // Two paragraphs typed over the template's words; the phrase chosen with the keyboard and set in bold (Ctrl+B).
+  await duties.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(DUTY1);
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText(DUTY3);
+  const after = DUTY3.length - DUTY3.indexOf(BOLD) - BOLD.length;
+  for (let i = 0; i < after; i += 1) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < BOLD.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Control+B');
+  await expect(duties.locator('b')).toHaveText(BOLD);
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3]);
+  // Leaving the editor saves.
+  await page.getByTestId('narrative-section-duties').locator('h3').click();
+  await expect(page.getByTestId('save-status')).toHaveText('已保存');
+
+  await page.reload();
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3]);
+  await expect(duties.locator('b')).toHaveText(BOLD);
+  await expect(duties.locator('b')).toHaveCSS('font-weight', '700');
+
+  // One more paragraph with the toolbar's 加粗 at the caret, then typed: the last change.
+  await duties.locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('（五）承担');
+  await page.getByTestId('section-text-duties-bold').click();
+  await page.keyboard.insertText('区政府值班');
+  await page.getByTestId('section-text-duties-bold').click();
+  await page.keyboard.insertText('工作。');
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY5]);
+  await expect(duties.locator('b')).toHaveText([BOLD, '区政府值班']);
+
+  // Ctrl+Z in the editor undoes it through the workbook; the 重做 button brings it back.
+  await page.keyboard.press('Control+Z');
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3]);
+  await expect(page.getByTestId('redo')).toBeEnabled();
+  await page.getByTestId('redo').click();
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY5]);
+  await expect(duties.locator('b')).toHaveText([BOLD, '区政府值班']);
+  await expect(page.getByTestId('save-status')).toHaveText('已保存');
+  await page.reload();
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY5]);
+
+  // The .docx: the phrases are bold runs of their paragraphs, the rest of the text is not bold.
+  await page.getByTestId('open-export').click();
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.getByTestId('export-run').click();
+  await expect(dialog.getByTestId('export-done')).toBeVisible();
+  const docx = await dialog.getByTestId('export-done-path').locator('input').inputValue();
+  const paragraphs = [...descendants(parseXml(zipPart(docx, 'word/document.xml')), 'w:p')];
+  const runsOf = (text: string) => {
+    const p = paragraphs.find((x) => textOf(x) === text);
+    expect(p, text).toBeDefined();
+    return [...descendants(p!, 'w:r')].map((r) => ({ text: textOf(r), bold: [...descendants(r, 'w:b')].length > 0 }));
+  };
+  expect(runsOf(DUTY1)).toEqual([{ text: DUTY1, bold: false }]);
+  expect(runsOf(DUTY3)).toEqual([
+    { text: '（三）负责', bold: false },
+    { text: BOLD, bold: true },
+    { text: '，协助区政府领导组织实施会议决定的事项。', bold: false },
+  ]);
+  expect(runsOf(DUTY5)).toEqual([
+    { text: '（五）承担', bold: false },
+    { text: '区政府值班', bold: true },
+    { text: '工作。', bold: false },
+  ]);
 });

@@ -16,7 +16,9 @@ import { errorText } from '../api/messages';
 import { useTableMarks } from '../checks/highlight';
 import { useNotifier } from '../ui/Notifier';
 import type { WorkbookSession } from '../workbook/session';
-import { BODY_FONT, headingSx, paragraphSx } from './paragraphStyle';
+import { serializeRichText } from '../../../shared/narrative/richtext';
+import { headingSx, paragraphSx } from './paragraphStyle';
+import { RichTextEditor } from './RichTextEditor';
 import { SentenceEditor } from './SentenceEditor';
 
 type Section = NarrativeView['sections'][number];
@@ -37,22 +39,29 @@ function Findings({ list }: { list: CheckFinding[] }) {
   );
 }
 
-/** A section the clerk writes as a whole (职能职责, 机构设置, 名词解释, an imported one): one paragraph per line. */
-function SectionText({ section, onSave, onReset }: { section: Section; onSave(text: string): void; onReset(): void }) {
-  const initial = section.paragraphs.map((p) => p.sentences.map((s) => s.text).join('')).join('\n');
-  const [text, setText] = useState(initial);
+/** The section's text in the stored form (shared/narrative/richtext.ts): bold where the clerk set it. */
+const sectionValue = (section: Section) => serializeRichText(section.paragraphs.map((p) => p.runs ?? [{ text: p.sentences.map((s) => s.text).join('') }]));
+
+/** A section the clerk writes as a whole (职能职责, 机构设置, 名词解释, an imported one), in the rich-text editor. */
+function SectionText({ section, marked, onSave, onReset, onUndo, onRedo }: { section: Section; marked(key: string): boolean; onSave(text: string): void; onReset(): void; onUndo(): void; onRedo(): void }) {
+  const sentences = useMemo(() => section.paragraphs.map((p) => p.sentences.map(({ key, text }) => ({ key, text }))), [section]);
   return (
     <Box>
-      <TextField
-        fullWidth
-        multiline
-        minRows={3}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => text.trim() !== initial.trim() && onSave(text)}
-        helperText={section.kind === 'imported' ? '此节为导入的原文，不随数据变化；每行一段。' : '每行一段，离开文本框即保存（可撤销）。'}
-        slotProps={{ htmlInput: { 'aria-label': `${section.title}文字`, 'data-testid': `section-text-${section.key}`, style: { fontFamily: BODY_FONT, fontSize: '16pt', lineHeight: '28pt', textIndent: '2em' } } }}
+      <RichTextEditor
+        value={sectionValue(section)}
+        sentences={sentences}
+        marked={marked}
+        label={`${section.title}文字`}
+        testId={`section-text-${section.key}`}
+        onCommit={onSave}
+        onUndo={onUndo}
+        onRedo={onRedo}
       />
+      {section.kind === 'imported' && (
+        <Typography variant="caption" color="text.secondary">
+          此节为导入的原文，不随数据变化。
+        </Typography>
+      )}
       {section.stored && (
         <Button size="small" sx={{ mt: 0.5 }} onClick={onReset} data-testid={`section-reset-${section.key}`}>
           {section.kind === 'free' ? '恢复为模板文字' : '改为按数据生成'}
@@ -82,9 +91,10 @@ function ReasonField({ change, value, onSave }: { change: string; value: string;
 /**
  * 第一部分 说明: the set's template filled from the data. A sentence follows the figures until the clerk
  * rewrites it (click it); then it is kept as written and checked, its findings shown beneath. Free sections
- * are plain text in the official paragraph style. Every save is one change of the workbook (撤销/重做).
+ * are written in a small rich-text editor (paragraphs, bold) in the official paragraph style. Every save is
+ * one change of the workbook (撤销/重做).
  */
-export function NarrativePage({ session, path, revision, findings }: { session: WorkbookSession; path: string; revision: number; findings: CheckFinding[] | null }) {
+export function NarrativePage({ session, path, revision, findings, onUndo, onRedo }: { session: WorkbookSession; path: string; revision: number; findings: CheckFinding[] | null; onUndo(): void; onRedo(): void }) {
   const { notifyError } = useNotifier();
   const [view, setView] = useState<NarrativeView | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -170,11 +180,13 @@ export function NarrativePage({ session, path, revision, findings }: { session: 
             {section.kind === 'free' || section.stored ? (
               <>
                 <SectionText
-                  // Remounted when the stored text changes (a save, an undo), never while the clerk types.
-                  key={`${section.key}:${section.paragraphs.map((p) => p.sentences.map((x) => x.text).join('')).join('\n')}`}
+                  key={section.key}
                   section={section}
+                  marked={(key) => marks?.has(key, 'text') ?? false}
                   onSave={(text) => void apply(() => call('narrative.setSection', { path, section: section.key, text }))}
                   onReset={() => void apply(() => call('narrative.reset', { path, section: section.key }))}
+                  onUndo={onUndo}
+                  onRedo={onRedo}
                 />
                 <Findings list={keys.flatMap((k) => bySentence.get(k) ?? [])} />
               </>

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import type { ViewSentence } from '../../../shared/narrative/view';
-import { BODY_FONT } from './paragraphStyle';
+import { BODY_CSS } from '../../../shared/print/typography';
 
 /** Rewriting one generated sentence: kept as written once saved; 恢复 makes it follow the data again. */
 export function SentenceEditor({ sentence, onSave, onCancel }: { sentence: ViewSentence; onSave(text: string): void; onCancel(): void }) {
@@ -21,7 +21,7 @@ export function SentenceEditor({ sentence, onSave, onCancel }: { sentence: ViewS
           if (e.key === 'Escape') onCancel();
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSave(text);
         }}
-        slotProps={{ htmlInput: { 'aria-label': '改写句子', 'data-testid': 'sentence-text', style: { fontFamily: BODY_FONT, fontSize: '16pt', lineHeight: '28pt' } } }}
+        slotProps={{ htmlInput: { 'aria-label': '改写句子', 'data-testid': 'sentence-text', style: { fontFamily: BODY_CSS.fontFamily, fontSize: BODY_CSS.fontSize, lineHeight: BODY_CSS.lineHeight } } }}
       />
       <Box sx={{ display: 'flex', gap: 1, mt: 0.5 }}>
         <Button size="small" variant="contained" onClick={() => onSave(text)} data-testid="sentence-save">

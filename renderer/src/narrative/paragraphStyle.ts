@@ -1,17 +1,10 @@
+import { BODY_CSS, cssFontFamily, HEITI, SIZE } from '../../../shared/print/typography';
+
 /**
- * The official 说明 typography (DOMAIN.md §7, GB/T 9704; electron/core/io/docx/typography.ts): 仿宋_GB2312 三号
- * body with a two-character first-line indent, 黑体 headings, so what the clerk edits looks as it prints.
+ * The official 说明 typography on screen, from the numbers the .docx writer uses (shared/print/typography.ts):
+ * 仿宋_GB2312 三号 body on an exact 28 pt line with a two-character first-line indent, 黑体 headings, so what
+ * the clerk edits looks as it prints.
  */
-export const BODY_FONT = '"仿宋_GB2312", "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif';
-export const HEADING_FONT = '"黑体", "SimHei", "Noto Sans CJK SC", sans-serif';
+export const paragraphSx = { ...BODY_CSS, m: 0 };
 
-export const paragraphSx = {
-  fontFamily: BODY_FONT,
-  fontSize: '16pt',
-  lineHeight: '28pt',
-  textIndent: '2em',
-  textAlign: 'justify' as const,
-  m: 0,
-};
-
-export const headingSx = { fontFamily: HEADING_FONT, fontSize: '16pt', lineHeight: '28pt', fontWeight: 400, mt: 2, mb: 0.5, textIndent: '2em' };
+export const headingSx = { fontFamily: cssFontFamily(HEITI), fontSize: `${SIZE.body / 2}pt`, lineHeight: BODY_CSS.lineHeight, fontWeight: 400, mt: 2, mb: 0.5, textIndent: BODY_CSS.textIndent };

@@ -250,7 +250,7 @@ export function WorkbookPage({ path, tableId }: { path: string; tableId: string 
             />
           </Box>
           <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', px: 2, pt: 1.5, pb: 1 }}>
-            {onNarrative && <NarrativePage session={session} path={path} revision={snap.state?.revision ?? 0} findings={checks.findings} />}
+            {onNarrative && <NarrativePage session={session} path={path} revision={snap.state?.revision ?? 0} findings={checks.findings} onUndo={undo} onRedo={redo} />}
             {table && unit && tableKind(table) === 'derived' && (
               <DerivedTableView key={table.id} path={path} table={table} meta={meta} revision={snap.state?.revision ?? 0} />
             )}

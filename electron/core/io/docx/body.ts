@@ -1,4 +1,4 @@
-import type { PrintAlign, PrintTocEntry } from '../../../../shared/print/types.js';
+import type { PrintAlign, PrintRun, PrintTocEntry } from '../../../../shared/print/types.js';
 import { escapeXml } from './xml.js';
 import { FANGSONG, HEADING_FACES, HEITI, SIZE, SONGTI, STYLE, XIAOBIAOSONG, runProps } from './typography.js';
 
@@ -14,20 +14,22 @@ export interface TocMark {
   text: string;
 }
 
-const RUN_OF_STYLE: Record<string, string> = {
-  [STYLE.body]: runProps(FANGSONG, SIZE.body),
-  [STYLE.coverTitle]: runProps(XIAOBIAOSONG, SIZE.title),
-  [STYLE.coverDate]: runProps(FANGSONG, SIZE.body),
-  [STYLE.tocTitle]: runProps(HEITI, SIZE.tableTitle),
-  [STYLE.tableNumber]: runProps(HEITI, SIZE.tableNumber),
-  [STYLE.tableTitle]: runProps(XIAOBIAOSONG, SIZE.tableTitle),
-  [STYLE.unitLine]: runProps(SONGTI, SIZE.unitLine),
-  [STYLE.note]: runProps(SONGTI, SIZE.note),
-  ...Object.fromEntries([0, 1, 2].flatMap((l) => [STYLE.heading[l]!, STYLE.plainHeading[l]!].map((id) => [id, runProps(HEADING_FACES[l]!.font, HEADING_FACES[l]!.size)]))),
-  [STYLE.toc[0]]: runProps(FANGSONG, SIZE.body),
-  [STYLE.toc[1]]: runProps(FANGSONG, SIZE.body),
-  [STYLE.toc[2]]: runProps(FANGSONG, SIZE.body),
+/** Each style's face and size (half-points), which its runs repeat. */
+const FACE_OF_STYLE: Record<string, readonly [string, number]> = {
+  [STYLE.body]: [FANGSONG, SIZE.body],
+  [STYLE.coverTitle]: [XIAOBIAOSONG, SIZE.title],
+  [STYLE.coverDate]: [FANGSONG, SIZE.body],
+  [STYLE.tocTitle]: [HEITI, SIZE.tableTitle],
+  [STYLE.tableNumber]: [HEITI, SIZE.tableNumber],
+  [STYLE.tableTitle]: [XIAOBIAOSONG, SIZE.tableTitle],
+  [STYLE.unitLine]: [SONGTI, SIZE.unitLine],
+  [STYLE.note]: [SONGTI, SIZE.note],
+  ...Object.fromEntries([0, 1, 2].flatMap((l) => [STYLE.heading[l]!, STYLE.plainHeading[l]!].map((id) => [id, [HEADING_FACES[l]!.font, HEADING_FACES[l]!.size] as const]))),
+  [STYLE.toc[0]]: [FANGSONG, SIZE.body],
+  [STYLE.toc[1]]: [FANGSONG, SIZE.body],
+  [STYLE.toc[2]]: [FANGSONG, SIZE.body],
 };
+const RUN_OF_STYLE: Record<string, string> = Object.fromEntries(Object.entries(FACE_OF_STYLE).map(([id, [face, size]]) => [id, runProps(face, size)]));
 
 function textRuns(rPr: string, text: string): string {
   // Line breaks and tabs become <w:br/> and <w:tab/>; everything else is literal text (never a field).
@@ -46,15 +48,19 @@ export interface ParagraphOptions {
   tabRight?: number;
   /** Raw runs placed before the text (a TC field). */
   prefix?: string;
+  /** The text in runs, some bold (the 说明's free text); replaces `text`. */
+  runs?: PrintRun[];
 }
 
 export function paragraphXml(style: string, text: string, options: ParagraphOptions = {}): string {
-  const rPr = RUN_OF_STYLE[style] ?? runProps(FANGSONG, SIZE.body);
+  const [face, size] = FACE_OF_STYLE[style] ?? [FANGSONG, SIZE.body];
+  const rPr = RUN_OF_STYLE[style] ?? runProps(face, size);
+  const runs = options.runs ? options.runs.map((r) => textRuns(r.bold ? runProps(face, size, true) : rPr, r.text)).join('') : textRuns(rPr, text);
   let pPr = `<w:pStyle w:val="${style}"/>`;
   if (options.tabRight !== undefined) pPr += `<w:tabs><w:tab w:val="right" w:pos="${options.tabRight}"/></w:tabs>`;
   if (options.noIndent) pPr += '<w:ind w:firstLine="0" w:firstLineChars="0"/>';
   if (options.align) pPr += `<w:jc w:val="${options.align}"/>`;
-  return `<w:p><w:pPr>${pPr}</w:pPr>${options.prefix ?? ''}${textRuns(rPr, text)}</w:p>`;
+  return `<w:p><w:pPr>${pPr}</w:pPr>${options.prefix ?? ''}${runs}</w:p>`;
 }
 
 export function headingXml(level: 1 | 2 | 3, text: string, inToc: boolean): string {

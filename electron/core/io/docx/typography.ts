@@ -1,22 +1,15 @@
 import type { IStylesOptions } from 'docx';
+import { BODY_INDENT, BODY_LINE as BODY_PITCH, FANGSONG, HEITI, KAITI, LATIN, SIZE, SONGTI, XIAOBIAOSONG } from '../../../../shared/print/typography.js';
 
 /**
- * The official typography (DOMAIN.md §7, GB/T 9704 for the narrative): A4, 仿宋_GB2312 三号 body, 黑体 /
+ * The official typography (DOMAIN.md §7, GB/T 9704 for the narrative; its numbers in shared/print/typography.ts,
+ * which the print preview and the 说明 editor read too): A4, 仿宋_GB2312 三号 body, 黑体 /
  * 楷体_GB2312 / 仿宋 bold for the three heading levels, 方正小标宋简体 titles, 宋体 10.5pt table text. Every style
  * names its East Asian font (w:eastAsia) and so does every run the writers emit: WPS and Word pick the CJK face
  * from w:eastAsia only, and a run without it falls back to the reader's default face.
  */
 
-/** Latin face for figures and ASCII (metric-compatible Liberation Serif on Linux). */
-export const LATIN = 'Times New Roman';
-export const FANGSONG = '仿宋_GB2312';
-export const HEITI = '黑体';
-export const KAITI = '楷体_GB2312';
-export const SONGTI = '宋体';
-export const XIAOBIAOSONG = '方正小标宋简体';
-
-/** Sizes in half-points (w:sz). */
-export const SIZE = { body: 32, title: 44, tableTitle: 36, tableNumber: 32, table: 21, unitLine: 21, note: 21, footer: 28 } as const;
+export { FANGSONG, HEITI, KAITI, LATIN, SIZE, SONGTI, XIAOBIAOSONG } from '../../../../shared/print/typography.js';
 
 /** Style ids the body XML refers to (defined in `documentStyles`). */
 export const STYLE = {
@@ -48,7 +41,7 @@ export function runProps(eastAsia: string, size: number, bold = false): string {
 }
 
 /** Body line pitch: exactly 28 pt, the official 22 lines per page of 三号 text. */
-const BODY_LINE = { line: 560, lineRule: 'exact' as const, before: 0, after: 0 };
+const BODY_LINE = { line: BODY_PITCH, lineRule: 'exact' as const, before: 0, after: 0 };
 const SINGLE = { line: 240, lineRule: 'auto' as const, before: 0, after: 0 };
 
 /**
@@ -67,8 +60,8 @@ export function documentStyles(): IStylesOptions {
     return {
       run: { font: fonts(face.font), size: face.size, bold: false, color: '000000' },
       paragraph: face.centered
-        ? { spacing: { line: 560, lineRule: 'exact' as const, before: 280, after: 280 }, alignment: 'center' as const, keepNext: true }
-        : { spacing: BODY_LINE, indent: { firstLine: 640 }, keepNext: true },
+        ? { spacing: { line: BODY_PITCH, lineRule: 'exact' as const, before: 280, after: 280 }, alignment: 'center' as const, keepNext: true }
+        : { spacing: BODY_LINE, indent: { firstLine: BODY_INDENT }, keepNext: true },
     };
   };
   return {
@@ -80,12 +73,12 @@ export function documentStyles(): IStylesOptions {
       heading3: { ...heading(2), paragraph: { ...heading(2).paragraph, outlineLevel: 2 } },
     },
     paragraphStyles: [
-      { id: STYLE.body, name: 'BudgetDesk Body', basedOn: 'Normal', quickFormat: true, run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { spacing: BODY_LINE, alignment: 'both', indent: { firstLine: 640 } } },
+      { id: STYLE.body, name: 'BudgetDesk Body', basedOn: 'Normal', quickFormat: true, run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { spacing: BODY_LINE, alignment: 'both', indent: { firstLine: BODY_INDENT } } },
       ...[0, 1, 2].map((l) => ({ id: STYLE.plainHeading[l]!, name: `BudgetDesk Heading ${l + 1} (not in TOC)`, basedOn: 'Normal', ...heading(l) })),
       { id: STYLE.coverTitle, name: 'BudgetDesk Cover Title', basedOn: 'Normal', run: { font: fonts(XIAOBIAOSONG), size: SIZE.title }, paragraph: { alignment: 'center', spacing: { line: 800, lineRule: 'exact', before: 4800, after: 1200 } } },
       { id: STYLE.coverDate, name: 'BudgetDesk Cover Date', basedOn: 'Normal', run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { alignment: 'center', spacing: BODY_LINE } },
-      { id: STYLE.tocTitle, name: 'BudgetDesk TOC Title', basedOn: 'Normal', run: { font: fonts(HEITI), size: SIZE.tableTitle }, paragraph: { alignment: 'center', spacing: { line: 560, lineRule: 'exact', before: 0, after: 560 } } },
-      ...[0, 1, 2].map((l) => ({ id: STYLE.toc[l]!, name: `toc ${l + 1}`, basedOn: 'Normal', next: 'Normal', run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { spacing: BODY_LINE, indent: { left: 640 * l } } })),
+      { id: STYLE.tocTitle, name: 'BudgetDesk TOC Title', basedOn: 'Normal', run: { font: fonts(HEITI), size: SIZE.tableTitle }, paragraph: { alignment: 'center', spacing: { line: BODY_PITCH, lineRule: 'exact', before: 0, after: 560 } } },
+      ...[0, 1, 2].map((l) => ({ id: STYLE.toc[l]!, name: `toc ${l + 1}`, basedOn: 'Normal', next: 'Normal', run: { font: fonts(FANGSONG), size: SIZE.body }, paragraph: { spacing: BODY_LINE, indent: { left: BODY_INDENT * l } } })),
       { id: STYLE.tableNumber, name: 'BudgetDesk Table Number', basedOn: 'Normal', run: { font: fonts(HEITI), size: SIZE.tableNumber }, paragraph: { spacing: SINGLE, keepNext: true } },
       { id: STYLE.tableTitle, name: 'BudgetDesk Table Title', basedOn: 'Normal', run: { font: fonts(XIAOBIAOSONG), size: SIZE.tableTitle }, paragraph: { alignment: 'center', spacing: { line: 240, lineRule: 'auto', before: 120, after: 240 }, keepNext: true } },
       { id: STYLE.unitLine, name: 'BudgetDesk Unit Line', basedOn: 'Normal', run: { font: fonts(SONGTI), size: SIZE.unitLine }, paragraph: { spacing: { ...SINGLE, after: 60 }, keepNext: true } },

@@ -70,7 +70,11 @@ function sections(doc: PrintDocument): Section[] {
     let xml: string;
     if (block.kind === 'heading') xml = headingXml(block.level, block.text, block.toc);
     else if (block.kind === 'paragraph') {
-      xml = paragraphXml(STYLE.body, block.text, { align: block.align === 'left' || !block.align ? 'both' : block.align, noIndent: block.indent === false || (!!block.align && block.align !== 'left') });
+      xml = paragraphXml(STYLE.body, block.text, {
+        align: block.align === 'left' || !block.align ? 'both' : block.align,
+        noIndent: block.indent === false || (!!block.align && block.align !== 'left'),
+        ...(block.runs ? { runs: block.runs } : {}),
+      });
     } else xml = tableBlockXml(block.table, printableWidth(orientation), marks.get(block));
     current.xml.push(breakBefore ? withPageBreakBefore(xml) : xml);
   }
