@@ -65,13 +65,21 @@ test('说明: a rewritten sentence is kept when the figure changes, and flagged,
   await expect(sentence(page, 'overall/change#0')).toBeInViewport();
 });
 
-// Seed 001's 职能职责 (第一部分 一), the third duty with a phrase the clerk sets in bold.
+// Seed 001's 职能职责 (第一部分 一): duties typed, one with a phrase the clerk sets in bold, one pasted from Word.
 const DUTY1 = '（一）协助区政府领导组织起草和审核以区政府、区政府办公室名义发布的文件，起草区政府领导讲话材料。';
 const DUTY3 = '（三）负责区政府会务工作，协助区政府领导组织实施会议决定的事项。';
-const BOLD = '区政府会务工作';
-const DUTY5 = '（五）承担区政府值班工作。';
+const BOLD3 = '区政府会务工作';
+const DUTY9 = '（九）负责全区优化经济发展环境工作有关职责。';
+const BOLD9 = '优化经济发展环境';
+const DUTY10 = '（十）负责推进、指导、协调、监督全区政府信息公开工作。';
+const BOLD10 = '政府信息公开';
+/** What Word puts on the clipboard for 第十 duty with its phrase in bold: styles, classes, <o:p>, a style block. */
+const WORD_HTML =
+  '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{font-family:仿宋_GB2312;}</style></head><body>' +
+  '<!--StartFragment--><p class=MsoNormal style="text-indent:32.0pt;line-height:28.0pt"><span style="font-family:仿宋_GB2312;color:#333">（十）负责推进、指导、协调、监督全区</span>' +
+  '<b><span style="font-family:仿宋_GB2312;color:red">政府信息公开</span></b><span style="font-size:16.0pt">工作。</span><o:p>&nbsp;</o:p></p><!--EndFragment--></body></html>';
 
-test('职能职责 in the rich-text editor: paragraphs and a bold phrase are kept, undo and redo go through the workbook, the .docx prints the bold run', async ({ page, host }) => {
+test('职能职责 in the rich-text editor: paragraphs and bold kept, a Word paste cleaned, undo/redo through the workbook, bold runs in the .docx', async ({ page, host }) => {
   await page.goto(host.url);
   await createWorkbookInSet(page, facts.meta.deptName, 2020, /^湖南 2020/);
   await page.getByTestId('table-nav-narrative').click();
@@ -82,17 +90,25 @@ test('职能职责 in the rich-text editor: paragraphs and a bold phrase are kep
   await expect(duties).toHaveCSS('line-height', '37.3333px');
   await expect(duties).toHaveCSS('text-indent', '42.6667px');
 
+  // The template's 待填写 is a 审核 error; its finding marks the sentence in the editor.
+  await page.getByTestId('checks-toggle').click();
+  const placeholder = page.locator('[data-testid="check-finding"][data-rule="text.placeholder"]').filter({ hasText: '职责' }).first();
+  await placeholder.getByTestId('check-finding-open').click();
+  await expect(duties.locator('[data-marked="true"]')).toContainText('待填写');
+  await expect(duties.locator('[data-marked="true"]')).toBeInViewport();
+  await page.getByTestId('checks-toggle').click();
+
   // Two paragraphs typed over the template's words; the phrase chosen with the keyboard and set in bold (Ctrl+B).
   await duties.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(DUTY1);
   await page.keyboard.press('Enter');
   await page.keyboard.insertText(DUTY3);
-  const after = DUTY3.length - DUTY3.indexOf(BOLD) - BOLD.length;
+  const after = DUTY3.length - DUTY3.indexOf(BOLD3) - BOLD3.length;
   for (let i = 0; i < after; i += 1) await page.keyboard.press('ArrowLeft');
-  for (let i = 0; i < BOLD.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+  for (let i = 0; i < BOLD3.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('Control+B');
-  await expect(duties.locator('b')).toHaveText(BOLD);
+  await expect(duties.locator('b')).toHaveText(BOLD3);
   await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3]);
   // Leaving the editor saves.
   await page.getByTestId('narrative-section-duties').locator('h3').click();
@@ -100,32 +116,47 @@ test('职能职责 in the rich-text editor: paragraphs and a bold phrase are kep
 
   await page.reload();
   await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3]);
-  await expect(duties.locator('b')).toHaveText(BOLD);
+  await expect(duties.locator('b')).toHaveText(BOLD3);
   await expect(duties.locator('b')).toHaveCSS('font-weight', '700');
 
-  // One more paragraph with the toolbar's 加粗 at the caret, then typed: the last change.
+  // A third paragraph, bold switched on and off at the caret with the toolbar's 加粗 while typing.
   await duties.locator('p').last().click();
-  await page.keyboard.press('End');
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
-  await page.keyboard.insertText('（五）承担');
+  await page.keyboard.insertText(DUTY9.slice(0, DUTY9.indexOf(BOLD9)));
   await page.getByTestId('section-text-duties-bold').click();
-  await page.keyboard.insertText('区政府值班');
+  await page.keyboard.insertText(BOLD9);
   await page.getByTestId('section-text-duties-bold').click();
-  await page.keyboard.insertText('工作。');
-  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY5]);
-  await expect(duties.locator('b')).toHaveText([BOLD, '区政府值班']);
+  await page.keyboard.insertText(DUTY9.slice(DUTY9.indexOf(BOLD9) + BOLD9.length));
+  await page.getByTestId('narrative-section-duties').locator('h3').click();
+  await expect(page.getByTestId('save-status')).toHaveText('已保存');
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY9]);
+  await expect(duties.locator('b')).toHaveText([BOLD3, BOLD9]);
+
+  // The last change: a paragraph pasted from Word, saved at once as clean text with its bold.
+  await duties.locator('p').last().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await duties.evaluate((el, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', '（十）负责推进、指导、协调、监督全区政府信息公开工作。');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, WORD_HTML);
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY9, DUTY10]);
+  await expect(duties.locator('b')).toHaveText([BOLD3, BOLD9, BOLD10]);
+  await expect(duties.locator('[style], [class], span:not([data-sentence])')).toHaveCount(0);
 
   // Ctrl+Z in the editor undoes it through the workbook; the 重做 button brings it back.
   await page.keyboard.press('Control+Z');
-  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3]);
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY9]);
   await expect(page.getByTestId('redo')).toBeEnabled();
   await page.getByTestId('redo').click();
-  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY5]);
-  await expect(duties.locator('b')).toHaveText([BOLD, '区政府值班']);
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY9, DUTY10]);
   await expect(page.getByTestId('save-status')).toHaveText('已保存');
   await page.reload();
-  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY5]);
+  await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY9, DUTY10]);
+  await expect(duties.locator('b')).toHaveText([BOLD3, BOLD9, BOLD10]);
 
   // The .docx: the phrases are bold runs of their paragraphs, the rest of the text is not bold.
   await page.getByTestId('open-export').click();
@@ -139,15 +170,16 @@ test('职能职责 in the rich-text editor: paragraphs and a bold phrase are kep
     expect(p, text).toBeDefined();
     return [...descendants(p!, 'w:r')].map((r) => ({ text: textOf(r), bold: [...descendants(r, 'w:b')].length > 0 }));
   };
+  const split = (text: string, bold: string) => {
+    const at = text.indexOf(bold);
+    return [
+      { text: text.slice(0, at), bold: false },
+      { text: bold, bold: true },
+      { text: text.slice(at + bold.length), bold: false },
+    ];
+  };
   expect(runsOf(DUTY1)).toEqual([{ text: DUTY1, bold: false }]);
-  expect(runsOf(DUTY3)).toEqual([
-    { text: '（三）负责', bold: false },
-    { text: BOLD, bold: true },
-    { text: '，协助区政府领导组织实施会议决定的事项。', bold: false },
-  ]);
-  expect(runsOf(DUTY5)).toEqual([
-    { text: '（五）承担', bold: false },
-    { text: '区政府值班', bold: true },
-    { text: '工作。', bold: false },
-  ]);
+  expect(runsOf(DUTY3)).toEqual(split(DUTY3, BOLD3));
+  expect(runsOf(DUTY9)).toEqual(split(DUTY9, BOLD9));
+  expect(runsOf(DUTY10)).toEqual(split(DUTY10, BOLD10));
 });
