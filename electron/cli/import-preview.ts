@@ -1,5 +1,5 @@
 import type { ImportPreview, PreviewTable } from '../../shared/import/preview.js';
-import { kindLabel, layoutName, percentText, performanceLine, readSummary, setLine, totalText } from '../../shared/import/preview-labels.js';
+import { kindLabel, layoutName, percentText, performanceLine, placeInSet, readSummary, setLine, totalText } from '../../shared/import/preview-labels.js';
 
 function tableLine(t: PreviewTable): string {
   const head = `  ${t.where}  ${t.sourceTitle || '（无标题）'}`;
@@ -8,7 +8,7 @@ function tableLine(t: PreviewTable): string {
   const total = totalText(t);
   if (total !== '') parts.push(`合计 ${total}`);
   if (t.unread > 0) parts.push(`${String(t.unread)} 处未识别`);
-  return `${head} → ${layoutName(t)}（套表第 ${String(t.order)} 张，匹配度 ${percentText(t.score, 1)}）：${parts.join('，')}`;
+  return `${head} → ${layoutName(t)}（${placeInSet(t)}，匹配度 ${percentText(t.score, 1)}）：${parts.join('，')}`;
 }
 
 /** The preview as `budgetdesk import --preview` prints it: the same facts the wizard shows, as plain lines. */

@@ -9,6 +9,9 @@ export const percentText = (part: number, whole: number): string => (whole === 0
 export const layoutName = (t: { number: string | null; title: string | null }): string =>
   [t.number, t.title?.replace(/\{year\}年?/g, '')].filter((x) => x).join(' ');
 
+/** Where a recognised table sits: '套表第 3 张', or for a workbook's data table behind the layouts, '录入数据表'. */
+export const placeInSet = (t: { order: number | null }): string => (t.order === null ? '录入数据表' : `套表第 ${String(t.order)} 张`);
+
 /** What was read from a recognised table: '22 行' / '空表' / '绩效表单'. */
 export function readSummary(t: PreviewTable): string {
   if (t.tableId === null) return '未识别';

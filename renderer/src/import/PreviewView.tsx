@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ImportPreview } from '../../../shared/import/preview';
-import { isWorkbookPreview, kindLabel, layoutName, percentText, performanceLine, readSummary, setLine, totalText } from '../../../shared/import/preview-labels';
+import { isWorkbookPreview, kindLabel, layoutName, percentText, performanceLine, placeInSet, readSummary, setLine, totalText } from '../../../shared/import/preview-labels';
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -99,7 +99,7 @@ export function PreviewView({ preview, workbookSet }: { preview: ImportPreview; 
                       {layoutName(t)}
                       <Typography component="span" variant="caption" color="text.secondary">
                         {' '}
-                        （套表第 {t.order} 张）
+                        （{placeInSet(t)}）
                       </Typography>
                     </>
                   )}
