@@ -69,6 +69,20 @@ export function planFromWorkbook(
     return PERF_STORES.has(tableId) ? carryRecord(c, place, shift, keepDraft, moved) : c;
   };
 
+  /**
+   * 部门基本情况 in the new year: its 上年… amounts (三公, 机关运行经费) were the year before the file's and are
+   * dropped, to be filled from the file's year; its budget amounts (政府采购, …) are the file's year's and
+   * are cleared unless kept as a draft. Counts and texts (编制, 车辆, 说明) carry over.
+   */
+  let infoCleared = 0;
+  const infoCarried = (tableId: string, rowId: string, c: RowCells): RowCells => {
+    if (!shifted || tableId !== FACT_TABLES.info || c.amount === undefined || c.amount === '') return c;
+    if (keepDraft && !/Prev(?:[A-Z]|$)/.test(rowId)) return c;
+    const { amount: _cleared, ...rest } = c;
+    infoCleared += 1;
+    return rest;
+  };
+
   const projectIds = (doc.tables[PERF_TABLES.projects] ?? []).map((r) => r.id);
   const indicators = new Map<number, RowCells[]>();
   let indicatorCount = 0;
@@ -94,7 +108,7 @@ export function planFromWorkbook(
     }
     if (lookup(doc.meta.tableSetId, tableId)?.body.kind === 'fixed') {
       for (const r of list) {
-        for (const [col, text] of Object.entries(carry(tableId, r.cells, `${place}“${r.cells.item ?? r.id}”`))) {
+        for (const [col, text] of Object.entries(carry(tableId, infoCarried(tableId, r.id, r.cells), `${place}“${r.cells.item ?? r.id}”`))) {
           if (col !== 'item' && text !== '') cells.push({ tableId, rowId: r.id, col, text });
         }
       }
@@ -113,6 +127,7 @@ export function planFromWorkbook(
   const count = (id: string): number => rows[id]?.length ?? 0;
   if (shifted) {
     entries.push({ kind: '数据', place: '', text: '', target: `预算数据：上年预算数（${fileYear} 年）${keepDraft ? '，并作为本年草稿' : ''}`, note: `收入 ${count(FACT_TABLES.income)} 行，支出明细 ${count(FACT_TABLES.lines)} 行，项目 ${count(FACT_TABLES.projects)} 个` });
+    if (infoCleared > 0) entries.push({ kind: '假设', place: '', text: '', target: '部门基本情况', note: `${infoCleared} 个金额（上年三公经费、机关运行经费预算数，政府采购等）属于 ${fileYear} 年及以前，已清空，请按 ${year} 年填写` });
     if (moved.clearedAmounts > 0) entries.push({ kind: '假设', place: '', text: '', target: '绩效目标', note: `绩效表中的 ${moved.clearedAmounts} 个金额是 ${fileYear} 年的，已清空，请按 ${year} 年预算填写` });
     for (const y of moved.years) entries.push({ kind: '年份', place: y.place, text: y.text, target: '绩效目标', note: y.note });
   }

@@ -35,6 +35,13 @@ async function sourceWorkbook(core: Core): Promise<string> {
   ];
   await callOk(core, 'workbook.change', { path: wb, change: { label: '绩效指标', edits: [{ kind: 'insertRows', tableId: 'perf-indicators', index: 0, rows: indicators }] } });
   await callOk(core, 'narrative.setSection', { path: wb, section: 'duties', text: DUTIES });
+  // 部门基本情况: an amount of the year before (上年公务接待费), one of the file's year (政府采购：服务), a count.
+  const info = [
+    { rowId: 'info-threePublicPrevReception', col: 'amount', text: '0.5' },
+    { rowId: 'info-procServices', col: 'amount', text: '3' },
+    { rowId: 'info-vehicles', col: 'count', text: '2' },
+  ];
+  await callOk(core, 'workbook.change', { path: wb, change: { label: '基本情况', edits: [{ kind: 'setCells', tableId: 'fact-info', cells: info }] } });
   return wb;
 }
 
@@ -102,6 +109,9 @@ describe('import.run of a workbook and of its JSON', () => {
       [project!.id, '2021年系统运行天数', '365'],
       [project!.id, '公文办理时效', '提高'],
     ]);
+    // 部门基本情况: the 上年 figure of 2019 and the 2020 procurement amount are not 2021's; the count carries over.
+    const info = new Map((await rows(core, out, 'fact-info')).map((r) => [r.id, r.cells]));
+    expect([info.get('info-threePublicPrevReception')?.amount, info.get('info-procServices')?.amount, info.get('info-vehicles')?.count]).toEqual([undefined, undefined, '2']);
     // 说明 as written, its citation (〔2019〕39号) untouched.
     const narrative = await callOk(core, 'narrative.get', { path: out });
     expect(narrative!.sections.find((s) => s.title === '部门职能职责')!.paragraphs.flatMap((p) => p.sentences.map((x) => x.text)).join('')).toContain(DUTIES);
