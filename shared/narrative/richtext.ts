@@ -72,6 +72,19 @@ export function plainToRichText(paragraphs: readonly string[]): string {
   return serializeRichText(paragraphs.map((p) => [{ text: p }]));
 }
 
+/** The runs of `runs` between two offsets of its text. */
+export function sliceRuns(runs: readonly RichRun[], from: number, to = Infinity): RichRun[] {
+  const out: RichRun[] = [];
+  let at = 0;
+  for (const r of runs) {
+    const a = Math.max(from, at);
+    const b = Math.min(to, at + r.text.length);
+    if (b > a) out.push({ ...r, text: r.text.slice(a - at, b - at) });
+    at += r.text.length;
+  }
+  return out;
+}
+
 export const paragraphText = (p: readonly RichRun[]): string => p.map((r) => r.text).join('');
 
 /** Some run of the paragraph is bold. */

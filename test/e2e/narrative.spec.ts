@@ -158,6 +158,18 @@ test('职能职责 in the rich-text editor: paragraphs and bold kept, a Word pas
   await expect(duties.locator('p')).toHaveText([DUTY1, DUTY3, DUTY9, DUTY10]);
   await expect(duties.locator('b')).toHaveText([BOLD3, BOLD9, BOLD10]);
 
+  // The print preview shows the bold in the same body style.
+  await page.getByTestId('open-print-preview').click();
+  const preview = page.getByTestId('print-preview');
+  await expect(preview.getByTestId('preview-page-count')).toContainText(/共 \d+ 页/);
+  await expect(preview.locator('.bd-sheet b')).toHaveText([BOLD3, BOLD9, BOLD10]);
+  const printed = preview.locator('.bd-sheet .bd-paragraph').filter({ hasText: BOLD3 });
+  await expect(printed).toHaveText(DUTY3);
+  await expect(printed).toHaveCSS('text-indent', '42.6667px');
+  await expect(printed).toHaveCSS('line-height', '37.3333px');
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+
   // The .docx: the phrases are bold runs of their paragraphs, the rest of the text is not bold.
   await page.getByTestId('open-export').click();
   const dialog = page.getByTestId('export-dialog');

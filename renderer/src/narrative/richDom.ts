@@ -1,5 +1,5 @@
-import { paragraphText, type RichParagraph } from '../../../shared/narrative/richtext';
-import { ordered, sliceRuns, type Place, type PlaceRange } from './richEdit';
+import { paragraphText, sliceRuns, type RichParagraph } from '../../../shared/narrative/richtext';
+import { ordered, type Place, type PlaceRange } from './richEdit';
 import { readRawRuns } from './richRead';
 
 /**

@@ -1,4 +1,4 @@
-import { normalizeRuns, paragraphText, type RichParagraph, type RichRun } from '../../../shared/narrative/richtext';
+import { normalizeRuns, paragraphText, sliceRuns, type RichParagraph, type RichRun } from '../../../shared/narrative/richtext';
 
 /**
  * The edits the 说明 editor makes itself on its paragraphs (typing is left to the browser, so input methods
@@ -19,19 +19,6 @@ const before = (a: Place, b: Place) => a.p < b.p || (a.p === b.p && a.o <= b.o);
 /** A range with its ends in reading order. */
 export function ordered(a: Place, b: Place): PlaceRange {
   return before(a, b) ? { start: a, end: b } : { start: b, end: a };
-}
-
-/** The runs of `runs` between two offsets of its text. */
-export function sliceRuns(runs: readonly RichRun[], from: number, to = Infinity): RichRun[] {
-  const out: RichRun[] = [];
-  let at = 0;
-  for (const r of runs) {
-    const a = Math.max(from, at);
-    const b = Math.min(to, at + r.text.length);
-    if (b > a) out.push({ ...r, text: r.text.slice(a - at, b - at) });
-    at += r.text.length;
-  }
-  return out;
 }
 
 /** Replaces a range by paragraphs (none: deletes it); returns the paragraphs and the place after the insertion. */

@@ -1,3 +1,6 @@
+import { Fragment } from 'react';
+import { sliceRuns } from '../../../shared/narrative/richtext';
+import { BODY_CSS } from '../../../shared/print/typography';
 import type { MeasuredUnit, PagePiece } from './paginate';
 import { PrintTableSlice } from './PrintTableSlice';
 import type { PreviewUnit } from './units';
@@ -32,12 +35,20 @@ export function PrintUnitView({ unit, piece, measured, pageOf }: { unit: Preview
     // every part but the last is justified to its last line, as Word prints it.
     const starts = measured?.kind === 'block' ? measured.lineStarts : undefined;
     const [from, to] = piece?.lines && starts ? piece.lines : [0, starts?.length ?? 1];
-    const text = starts ? block.text.slice(starts[from], starts[to] ?? block.text.length) : block.text;
+    const [start, end] = starts ? [starts[from]!, starts[to] ?? block.text.length] : [0, block.text.length];
     const indent = !(block.indent === false || centered) && from === 0;
-    const style = centered ? { textAlign: block.align } : starts && to < starts.length ? { textAlignLast: 'justify' as const } : undefined;
+    const style = {
+      ...(indent ? { textIndent: BODY_CSS.textIndent } : {}),
+      ...(centered ? { textAlign: block.align } : starts && to < starts.length ? { textAlignLast: 'justify' as const } : {}),
+    };
+    // Measured as one text node (measure.ts reads its lines); shown on the sheet with its bold runs.
+    const content =
+      measured && block.runs
+        ? sliceRuns(block.runs, start, end).map((r, i) => (r.bold ? <b key={i}>{r.text}</b> : <Fragment key={i}>{r.text}</Fragment>))
+        : block.text.slice(start, end);
     return (
-      <div className={`bd-block bd-paragraph${indent ? ' indent' : ''}`} style={style}>
-        {text}
+      <div className="bd-block bd-paragraph" style={style}>
+        {content}
       </div>
     );
   }

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Orientation } from '../../../shared/print/flow';
 import { MARGIN, PAGE } from '../../../shared/print/page';
+import { BODY_CSS } from '../../../shared/print/typography';
+
+/** The body text of a sheet (and of the measuring box): the .docx's BdBody face, size and line pitch. */
+export const SHEET_FONT = { fontFamily: BODY_CSS.fontFamily, fontSize: BODY_CSS.fontSize, lineHeight: BODY_CSS.lineHeight };
 
 const pt = (twips: number) => `${twips / 20}pt`;
 const PX_PER_TWIP = 96 / 72 / 20;
@@ -15,7 +19,7 @@ export const CONTENT_HEIGHT: Record<Orientation, number> = {
 export function Sheet({ orientation, number, children }: { orientation: Orientation; number: number | null; children: ReactNode }) {
   const m = MARGIN[orientation];
   return (
-    <div className={`bd-sheet ${orientation}`} data-testid="preview-sheet" style={{ padding: `${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}` }}>
+    <div className={`bd-sheet ${orientation}`} data-testid="preview-sheet" style={{ ...SHEET_FONT, padding: `${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}` }}>
       {children}
       {number !== null && <div className="bd-page-number">— {number} —</div>}
     </div>
