@@ -258,7 +258,10 @@ export const methods = {
   'narrative.setSentence': method<ChangeResult>()(z.strictObject({ path, key: z.string().min(1).max(300), text: cellText })),
   /** The 主要原因 of a change in a generated sentence (by sentence key and field); the sentence keeps following the data. */
   'narrative.setReason': method<ChangeResult>()(z.strictObject({ path, key: z.string().min(1).max(300), field: id, text: z.string().max(2000) })),
-  /** A section as written, paragraphs one per line (free sections: 职能职责, 机构设置, 名词解释); empty text = the template's. */
+  /**
+   * A section as written (free sections: 职能职责, 机构设置, 名词解释) in the stored form of shared/narrative/richtext.ts:
+   * paragraphs one per line, `**` around bold words, `\` before a literal `*` or `\`; empty text = the template's.
+   */
   'narrative.setSection': method<ChangeResult>()(z.strictObject({ path, section: id, text: cellText })),
   /** Forgets what was written in a section (rewritten sentences, imported text), so it is generated from the data again. */
   'narrative.reset': method<ChangeResult>()(z.strictObject({ path, section: id })),
