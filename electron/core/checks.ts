@@ -71,6 +71,8 @@ class Entry {
   readonly stale = new Map<string, Set<string> | 'all'>();
   /** The budget's projects as the 绩效 tables link them, at a budget change count. */
   projects: { version: number; list: BudgetProject[] } | null = null;
+  /** The budget projects the 绩效 rows link to, at a 绩效 change count (a budget edit leaves them as they are). */
+  linked: { version: number; ids: Set<string> } | null = null;
   /** The 绩效 lint's findings per project, reused for the projects an edit did not touch. */
   readonly perfCache = new OwnerLintCache();
   /**
@@ -79,6 +81,8 @@ class Entry {
    */
   perfOwn: { key: string; findings: PerfFinding[] } | null = null;
   perfLinks: { key: string; findings: PerfFinding[] } | null = null;
+  /** Both, as the rules read them: the same array while neither changed. */
+  perfAll: { own: PerfFinding[]; links: PerfFinding[]; list: PerfFinding[] } | null = null;
 
   constructor(
     readonly workbookId: string,
@@ -212,7 +216,8 @@ export class ChecksService {
         const functions = lists.function;
         // 绩效 rows linked to a budget project show its figures, so the lint depends on those projects (and on
         // no other): without a link the budget's projects are not even summed.
-        const linked = linkedProjects(wb, rows);
+        const linked = entry?.linked?.version === version ? entry.linked.ids : linkedProjects(wb, rows);
+        if (entry) entry.linked = { version, ids: linked };
         const budgetVersion = entry?.versions.budget ?? -1;
         let projects: BudgetProject[] = [];
         if (linked.size > 0) {
@@ -222,12 +227,14 @@ export class ChecksService {
         const ownKey = `${version}|${JSON.stringify(projects.filter((p) => linked.has(p.rowId)))}`;
         const linksKey = `${ownKey}|${hasBudget}|${basic.toFixed()}|${project.toFixed()}`;
         const own = entry?.perfOwn?.key === ownKey ? entry.perfOwn.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'withoutBudget', ...(entry ? { cache: entry.perfCache } : {}) });
-        const links = entry?.perfLinks?.key === linksKey ? entry.perfLinks.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'budgetLinks' });
-        if (entry) {
-          entry.perfOwn = { key: ownKey, findings: own };
-          entry.perfLinks = { key: linksKey, findings: links };
-        }
-        perf = [...links, ...own];
+        let links = entry?.perfLinks?.key === linksKey ? entry.perfLinks.findings : lintWorkbook(wb, set, projects, { budget, read, part: 'budgetLinks' });
+        // The same few findings after a budget edit: the last list, so the 绩效 rules see nothing changed.
+        if (entry?.perfLinks && links !== entry.perfLinks.findings && JSON.stringify(links) === JSON.stringify(entry.perfLinks.findings)) links = entry.perfLinks.findings;
+        if (!entry) return (perf = [...links, ...own]);
+        entry.perfOwn = { key: ownKey, findings: own };
+        entry.perfLinks = { key: linksKey, findings: links };
+        if (entry.perfAll?.own !== own || entry.perfAll.links !== links) entry.perfAll = { own, links, list: [...links, ...own] };
+        perf = entry.perfAll.list;
         return perf;
       },
 

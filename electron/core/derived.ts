@@ -98,14 +98,20 @@ class Entry {
     const known = this.known?.revision === wb.revision() ? this.known.touched : null;
     this.known = null;
     const model: ModelRows = { ...this.model };
+    // Rows replaced in place (the rest of their store kept, in place): the facts look at just these.
+    const edited = new Map<string, GridRow[]>();
     for (const store of this.stores) {
       const touched = known ? known.get(store) : 'all';
       if (touched === undefined) continue;
       if (touched === 'all' || !this.patchRows(wb, store, touched)) this.readStore(wb, store);
+      else {
+        const rows = this.rows.get(store)!;
+        edited.set(store, [...touched].map((id) => rows.list[rows.index.get(id)!]!));
+      }
       model[store] = this.rows.get(store)!.list;
     }
     this.model = model;
-    const changes = this.base.update(model);
+    const changes = this.base.update(model, edited);
     for (const engine of this.engines.values()) engine.sync(changes, model);
     this.revision = wb.revision();
   }

@@ -4,7 +4,8 @@ import type { CheckContext, Dependency } from './context.js';
 import { compare, yoyRise } from './kinds/compare.js';
 import { narrative } from './kinds/narrative.js';
 import { perf } from './kinds/perf.js';
-import { classRows, codeName, dataProblems, emptyNote, hierarchy, rounding, rowSum } from './kinds/tables.js';
+import { classificationLayouts, classRows, codeName, dataProblems, emptyNote, hierarchy, rounding, rowSum } from './kinds/tables.js';
+import type { DerivedTable } from '../derive/types.js';
 import { deptName, placeholders } from './kinds/text.js';
 import { yoyChange } from './kinds/yoy.js';
 import { ruleSchema, severities, type CheckDef, type CheckFinding, type Operand, type Rule } from './rule.js';
@@ -15,22 +16,31 @@ import perfRules from './rules/perf.json' with { type: 'json' };
 import { FindingSink } from './sink.js';
 
 type Evaluator = (rule: Rule, check: never, ctx: CheckContext, out: FindingSink) => void;
+/**
+ * Everything a rule's findings are made from, as objects that are replaced, never changed (printed tables,
+ * the fact issue list, the 绩效 lint's findings): when each is the one of the last run, so are the findings.
+ */
+type Reads = (check: never, ctx: CheckContext) => readonly unknown[];
 
-/** Each kind of check, with the data its result depends on. */
-const KINDS: Record<CheckDef['kind'], { run: Evaluator; deps: Dependency[] }> = {
+const printedTables = (ctx: CheckContext): DerivedTable[] => ctx.printed().map((l) => l.table);
+const classTables = (ctx: CheckContext): DerivedTable[] => classificationLayouts(ctx).map((l) => l.table);
+type Of<K extends CheckDef['kind']> = Extract<CheckDef, { kind: K }>;
+
+/** Each kind of check, with the data its result depends on (and, where cheap to name, the objects it reads). */
+const KINDS: Record<CheckDef['kind'], { run: Evaluator; deps: Dependency[]; reads?: Reads }> = {
   compare: { run: compare, deps: ['budget', 'perf'] },
-  rowSum: { run: rowSum, deps: ['budget'] },
-  hierarchy: { run: hierarchy, deps: ['budget'] },
-  classRows: { run: classRows, deps: ['budget'] },
-  emptyNote: { run: emptyNote, deps: ['budget'] },
-  rounding: { run: rounding, deps: ['budget'] },
-  dataProblems: { run: dataProblems, deps: ['budget'] },
-  codeName: { run: codeName, deps: ['budget'] },
+  rowSum: { run: rowSum, deps: ['budget'], reads: (c: Of<'rowSum'>, ctx) => [ctx.meta.moneyUnit, ctx.byRole(c.table)?.table] },
+  hierarchy: { run: hierarchy, deps: ['budget'], reads: (_c, ctx) => [ctx.meta.moneyUnit, ...classTables(ctx)] },
+  classRows: { run: classRows, deps: ['budget'], reads: (c: Of<'classRows'>, ctx) => [ctx.meta.moneyUnit, ctx.byRole(c.table)?.table, ctx.byRole(c.classTable)?.table] },
+  emptyNote: { run: emptyNote, deps: ['budget'], reads: (_c, ctx) => [ctx.meta.year, ...printedTables(ctx)] },
+  rounding: { run: rounding, deps: ['budget'], reads: (_c, ctx) => printedTables(ctx) },
+  dataProblems: { run: dataProblems, deps: ['budget'], reads: (_c, ctx) => [ctx.factIssues(), ...printedTables(ctx)] },
+  codeName: { run: codeName, deps: ['budget'], reads: (_c, ctx) => [ctx.meta.year, ctx.lists, ...classTables(ctx)] },
   placeholders: { run: placeholders, deps: ['budget', 'perf', 'text'] },
   deptName: { run: deptName, deps: ['perf', 'text'] },
   yoyRise: { run: yoyRise, deps: ['budget'] },
   yoyChange: { run: yoyChange, deps: ['budget'] },
-  perf: { run: perf, deps: ['budget', 'perf'] },
+  perf: { run: perf, deps: ['budget', 'perf'], reads: (_c, ctx) => [ctx.perf()] },
   narrative: { run: narrative, deps: ['budget', 'text'] },
 };
 
@@ -109,24 +119,32 @@ export function runRule(rule: Rule, ctx: CheckContext): CheckFinding[] {
  * rules reading what changed run again. Explanations are attached on the way out.
  */
 export class CheckRunner {
-  private readonly cache = new Map<string, { stamp: string; findings: CheckFinding[] }>();
+  private readonly cache = new Map<string, { stamp: string; reads: readonly unknown[] | null; findings: CheckFinding[] }>();
 
   constructor(readonly rules: readonly Rule[]) {}
 
   run(ctx: CheckContext, versions: Record<Dependency, number>, explanations: ReadonlyMap<string, string> = new Map()): CheckFinding[] {
-    const all: CheckFinding[] = [];
+    // Errors first, then 需说明, then 提示; within a severity in rule order.
+    const bySeverity: CheckFinding[][] = severities.map(() => []);
     for (const rule of this.rules) {
       const stamp = dependenciesOf(rule).map((d) => versions[d]).join(':');
       let entry = this.cache.get(rule.id);
       if (!entry || entry.stamp !== stamp) {
-        entry = { stamp, findings: runRule(rule, ctx) };
+        // What it depends on changed; what it reads may not have (an edit elsewhere in the budget).
+        const readsOf = KINDS[rule.check.kind].reads as ((c: CheckDef, x: CheckContext) => readonly unknown[]) | undefined;
+        const reads = readsOf ? readsOf(rule.check, ctx) : null;
+        entry = entry && reads && entry.reads && sameList(entry.reads, reads) ? { ...entry, stamp } : { stamp, reads, findings: runRule(rule, ctx) };
         this.cache.set(rule.id, entry);
       }
-      all.push(...entry.findings);
+      for (const f of entry.findings) {
+        const explanation = explanations.get(f.id);
+        bySeverity[ORDER[f.severity]]!.push(explanation === undefined ? f : { ...f, explanation });
+      }
     }
-    return all
-      .map((f, i) => ({ f: explanations.has(f.id) ? { ...f, explanation: explanations.get(f.id)! } : f, i }))
-      .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
-      .map(({ f }) => f);
+    return bySeverity.flat();
   }
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -160,7 +160,11 @@ export class FactBase {
     private readonly roleOf: (econCode: string) => string = econRoleOf,
   ) {}
 
-  update(model: ModelRows): FactChanges {
+  /**
+   * `edited`: per table, the rows an edit replaced in place, when the caller knows every other row is the
+   * same object at the same position as in the last update (then only these are looked at).
+   */
+  update(model: ModelRows, edited?: ReadonlyMap<string, readonly GridRow[]>): FactChanges {
     const changes: FactChanges = { removed: [], added: [] };
     const unitRows = model[FACT_TABLES.units] ?? [];
     const projectRows = model[FACT_TABLES.projects] ?? [];
@@ -187,8 +191,8 @@ export class FactBase {
       if (old) changes.removed.push(old);
       if (now) changes.added.push(now);
     };
-    this.syncRows(FACT_TABLES.income, model[FACT_TABLES.income] ?? [], unitsChanged, false, (row) => this.incomeFact(row), emit);
-    this.syncRows(FACT_TABLES.lines, model[FACT_TABLES.lines] ?? [], unitsChanged, projectsChanged, (row) => this.lineFact(row), emit);
+    this.syncRows(FACT_TABLES.income, model[FACT_TABLES.income] ?? [], unitsChanged, false, (row) => this.incomeFact(row), emit, edited?.get(FACT_TABLES.income));
+    this.syncRows(FACT_TABLES.lines, model[FACT_TABLES.lines] ?? [], unitsChanged, projectsChanged, (row) => this.lineFact(row), emit, edited?.get(FACT_TABLES.lines));
     const projectIds = unitsChanged || projectsChanged ? [...this.projects.keys()] : [...touched];
     for (const id of projectIds) {
       const p = this.projects.get(id);
@@ -252,6 +256,33 @@ export class FactBase {
    * are read, vanished rows are dropped; each fact that changes is passed to `emit`.
    */
   private syncRows(
+    table: string,
+    rows: readonly GridRow[],
+    force: boolean,
+    checkDeps: boolean,
+    make: (row: GridRow) => Pick<RowState, 'fact' | 'issues' | 'dep'>,
+    emit: (table: string, old: Fact | null, now: Fact | null) => void,
+    edited?: readonly GridRow[],
+  ): void {
+    const before = this.arrays[table] ?? [];
+    const states = this.rowStates.get(table);
+    if (!force && !checkDeps && edited && states && before.length === rows.length && edited.every((r) => states.has(r.id))) {
+      // Only the edited rows: the rest are the rows of the last update, where they were.
+      for (const row of edited) {
+        const state = states.get(row.id)!;
+        if (state.row === row) continue;
+        const made = make(row);
+        if (!sameIssues(state.issues, made.issues)) this.issueList = null;
+        emit(table, state.fact, made.fact);
+        states.set(row.id, { row, ...made, seen: state.seen });
+      }
+      this.arrays = { ...this.arrays, [table]: [...rows] };
+      return;
+    }
+    this.syncAll(table, rows, force, checkDeps, make, emit);
+  }
+
+  private syncAll(
     table: string,
     rows: readonly GridRow[],
     force: boolean,

@@ -36,8 +36,12 @@ export interface LintOptions {
 export function lintWorkbook(wb: Workbook, set: TableSet | undefined, projects: readonly BudgetProject[], options: LintOptions = {}): Finding[] {
   const meta = wb.meta();
   const read = options.read ?? ((store: string) => wb.rows(store));
+  // Resolved when a rule reads them: the rules that compare with the budget read three tables of the six.
   const rows: Record<string, readonly GridRow[]> = {};
-  for (const id of Object.values(PERF_TABLES)) rows[id] = resolveRows(wb.table(id), read(id), projects);
+  for (const id of Object.values(PERF_TABLES)) {
+    let resolved: readonly GridRow[] | undefined;
+    Object.defineProperty(rows, id, { enumerable: true, get: () => (resolved ??= resolveRows(wb.table(id), read(id), projects)) });
+  }
   const budget = options.budget === undefined ? budgetTotals(wb) : options.budget;
   const input = { year: meta.year, moneyUnit: meta.moneyUnit, rows, budget };
   const part = options.part ?? 'all';

@@ -1,10 +1,11 @@
 import { analyseNarrative, clip, type TextIssue } from '../../narrative/analyse.js';
-import { PLACEHOLDER, renderNarrative, type RenderedNarrative } from '../../narrative/render.js';
+import { PLACEHOLDER, renderNarrative, type NarrativeSentence, type RenderedNarrative, type RenderedSection } from '../../narrative/render.js';
+import type { NarrativeSectionDef, NarrativeTemplate } from '../../narrative/schema.js';
 import { NARRATIVE_PAGE } from '../../narrative/view.js';
 import { lookupCode } from '../../reference/index.js';
 import type { CheckContext } from '../context.js';
 import type { CheckDef, Rule } from '../rule.js';
-import type { FindingSink } from '../sink.js';
+import type { FindingInput, FindingSink } from '../sink.js';
 
 type Check = Extract<CheckDef, { kind: 'narrative' }>;
 
@@ -69,33 +70,65 @@ const paragraphOf = (sentence: string): string => sentence.replace(/#\d+$/, '');
 export function narrativePlaceholders(check: Extract<CheckDef, { kind: 'placeholders' }>, ctx: CheckContext, out: FindingSink): void {
   const rendered = narrativeOf(ctx);
   if (!rendered) return;
-  const pattern = new RegExp(check.patterns.join('|'), 'g');
+  const key = check.patterns.join('|');
+  const pattern = new RegExp(key, 'g');
   const reasonAsked = new Set(narrativeIssues(ctx).flatMap((i) => (i.test === 'reason' && i.at === 'placeholder' ? [paragraphOf(i.sentence)] : [])));
-  const defs = new Map((ctx.set.narrative?.sections ?? []).map((d) => [d.key, d]));
+  const template = ctx.set.narrative;
+  const defs = new Map((template?.sections ?? []).map((d) => [d.key, d]));
   for (const section of rendered.sections) {
-    for (const p of section.paragraphs) {
-      const own = defs.get(section.key)?.paragraphs.find((d) => p.key === `${section.key}/${d.key}` || p.key.startsWith(`${section.key}/${d.key}@`));
-      for (const s of p.sentences) {
-        const text = reasonAsked.has(p.key) ? s.text.replace(REASON_TO_WRITE, '') : s.text;
-        const found = new Map<string, number>();
-        for (const m of text.matchAll(pattern)) if (!found.has(m[0])) found.set(m[0], m.index);
-        for (const [placeholder, at] of found) {
-          const quote = `${section.heading}：“${clip(s.text)}”`;
-          const live = !section.stored && !s.edited;
-          let message: string;
-          if (live && own?.text.includes(placeholder)) {
-            message = section.kind === 'free'
-              ? `${quote}是模板中的占位文字，本节尚未填写。请在说明页写明“${section.title}”的内容后再公开。`
-              : `${quote}中的“${placeholder}”是模板中的占位文字。请在说明页改写这句话后再公开。`;
-          } else if (live) {
-            const before = text.slice(Math.max(0, at - 12), at).split(/[，。；：、（）()]/).pop()!.trim();
-            message = `${quote}中“${before}${placeholder}”处的数据尚未录入，公开的说明会印出“${placeholder}”。请在基本情况或预算数据中录入，或在说明页改写这句话。`;
-          } else {
-            message = `${quote}中仍有占位内容“${placeholder}”。请在说明页改为实际内容后再公开。`;
-          }
-          out.add({ at: `${s.key}:${placeholder}`, message, actual: placeholder, cells: [{ table: NARRATIVE_PAGE, row: s.key, column: null }], sentence: s.key });
+    // A section the renderer handed back unchanged has the same placeholders (its reasons asked for are its own).
+    let bySection = sectionPlaceholders.get(section);
+    if (!bySection) sectionPlaceholders.set(section, (bySection = new Map()));
+    const asked = section.paragraphs.filter((p) => reasonAsked.has(p.key)).map((p) => p.key).join('\u0000');
+    const kept = bySection.get(key);
+    if (kept && kept.template === template && kept.asked === asked) {
+      for (const f of kept.found) out.add(f);
+      continue;
+    }
+    const found: FindingInput[] = [];
+    sectionPlaceholdersOf(section, pattern, reasonAsked, defs.get(section.key), (f) => found.push(f));
+    bySection.set(key, { template, asked, found });
+    for (const f of found) out.add(f);
+  }
+}
+
+const sectionPlaceholders = new WeakMap<RenderedSection, Map<string, { template: NarrativeTemplate | undefined; asked: string; found: FindingInput[] }>>();
+
+function sectionPlaceholdersOf(section: RenderedSection, pattern: RegExp, reasonAsked: ReadonlySet<string>, def: NarrativeSectionDef | undefined, add: (f: FindingInput) => void): void {
+  for (const p of section.paragraphs) {
+    // The template paragraph this one comes from (only asked for where a placeholder is found).
+    const own = () => def?.paragraphs.find((d) => p.key === `${section.key}/${d.key}` || p.key.startsWith(`${section.key}/${d.key}@`));
+    for (const s of p.sentences) {
+      const text = reasonAsked.has(p.key) ? s.text.replace(REASON_TO_WRITE, '') : s.text;
+      for (const [placeholder, at] of placeholdersIn(s, text, pattern)) {
+        const quote = `${section.heading}：“${clip(s.text)}”`;
+        const live = !section.stored && !s.edited;
+        let message: string;
+        if (live && own()?.text.includes(placeholder)) {
+          message = section.kind === 'free'
+            ? `${quote}是模板中的占位文字，本节尚未填写。请在说明页写明“${section.title}”的内容后再公开。`
+            : `${quote}中的“${placeholder}”是模板中的占位文字。请在说明页改写这句话后再公开。`;
+        } else if (live) {
+          const before = text.slice(Math.max(0, at - 12), at).split(/[，。；：、（）()]/).pop()!.trim();
+          message = `${quote}中“${before}${placeholder}”处的数据尚未录入，公开的说明会印出“${placeholder}”。请在基本情况或预算数据中录入，或在说明页改写这句话。`;
+        } else {
+          message = `${quote}中仍有占位内容“${placeholder}”。请在说明页改为实际内容后再公开。`;
         }
+        add({ at: `${s.key}:${placeholder}`, message, actual: placeholder, cells: [{ table: NARRATIVE_PAGE, row: s.key, column: null }], sentence: s.key });
       }
     }
   }
+}
+
+/** The placeholders of a sentence's text, each with where it first stands, kept with the sentence object. */
+const sentencePlaceholders = new WeakMap<NarrativeSentence, { text: string; source: string; found: [string, number][] }>();
+
+function placeholdersIn(s: NarrativeSentence, text: string, pattern: RegExp): [string, number][] {
+  const kept = sentencePlaceholders.get(s);
+  if (kept && kept.text === text && kept.source === pattern.source) return kept.found;
+  const found = new Map<string, number>();
+  for (const m of text.matchAll(pattern)) if (!found.has(m[0])) found.set(m[0], m.index);
+  const list = [...found];
+  sentencePlaceholders.set(s, { text, source: pattern.source, found: list });
+  return list;
 }

@@ -77,7 +77,7 @@ export function rowSum(rule: Rule, check: Extract<CheckDef, { kind: 'rowSum' }>,
 
 const CLASS_LIST: Record<string, CodeKind> = { functionClass: 'function', economicClass: 'econDept', govEconomicClass: 'econGov' };
 
-function classificationLayouts(ctx: CheckContext): PrintedLayout[] {
+export function classificationLayouts(ctx: CheckContext): PrintedLayout[] {
   return ctx.printed().filter((l) => l.def.body.kind === 'derived' && l.def.body.rowsFrom in CLASS_LIST);
 }
 
