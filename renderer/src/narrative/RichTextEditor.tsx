@@ -66,11 +66,11 @@ export function RichTextEditor({ value, sentences, marked, label, testId, onComm
     for (const el of ref.current!.querySelectorAll<HTMLElement>('[data-sentence]')) el.dataset.marked = String(marked(el.dataset.sentence ?? ''));
   });
 
-  const commit = (allowEmpty: boolean) => {
+  const commit = (allowEmpty: boolean, root: HTMLElement = ref.current!) => {
     const s = live.current;
     clearTimeout(s.timer);
     if (s.composing) return;
-    const text = serialize(ref.current!);
+    const text = serialize(root);
     // An emptied section goes back to the template's words: only when the clerk leaves it so, not mid-rewrite.
     if (text === s.committed || (text === '' && !allowEmpty)) return;
     s.committed = text;
@@ -139,7 +139,11 @@ export function RichTextEditor({ value, sentences, marked, label, testId, onComm
     return () => root.removeEventListener('beforeinput', onBeforeInput);
   });
 
-  useEffect(() => () => clearTimeout(live.current.timer), []);
+  // Unmounted (the 说明 page left) during a pause in typing: what was typed is saved, not dropped.
+  useEffect(() => {
+    const root = ref.current!;
+    return () => commit(false, root);
+  }, []);
 
   return (
     <Box>
