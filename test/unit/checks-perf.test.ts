@@ -193,6 +193,13 @@ describe('incremental checking after a budget edit equals a check from scratch',
     await step('the amount of that line', () => callOk(core, 'workbook.change', lineEdit(path, line('30207').id, 'amount', '2.5')), (kept) => {
       expect(kept.filter((f) => f.rule === 'hierarchy').map((f) => f.difference)).toContain('2.50 万元');
     });
+    // A note still 待填写 on a line, then written: the placeholder finding comes and goes with it.
+    await step('a placeholder typed into a line', () => callOk(core, 'workbook.change', lineEdit(path, line('30226').id, 'note', '待填写')), (kept) => {
+      expect(kept.filter((f) => f.rule === 'placeholders').map((f) => f.actual)).toEqual(['待填写']);
+    });
+    await step('the placeholder written over', () => callOk(core, 'workbook.change', lineEdit(path, line('30226').id, 'note', '劳务费')), (kept) => {
+      expect(kept.filter((f) => f.rule === 'placeholders')).toEqual([]);
+    });
     // 公务接待费 5 → 7 万元: the 三公 table, its checks against the data and the 说明's 三公 paragraph.
     await step('a 三公 line', () => callOk(core, 'workbook.change', lineEdit(path, line('30217').id, 'amount', '7')), (kept) => expect(kept).not.toEqual(before));
     // The clerk's own sentence states 508.93 万元 of income; the income changes, the sentence is flagged; undo clears it.

@@ -1,6 +1,6 @@
 import { analyseNarrative, clip, type TextIssue } from '../../narrative/analyse.js';
-import { PLACEHOLDER, renderNarrative, type NarrativeSentence, type RenderedNarrative, type RenderedSection } from '../../narrative/render.js';
-import type { NarrativeSectionDef, NarrativeTemplate } from '../../narrative/schema.js';
+import { PLACEHOLDER, renderNarrative, type NarrativeSentence, type RenderedNarrative, type RenderedParagraph, type RenderedSection } from '../../narrative/render.js';
+import type { NarrativeParagraph, NarrativeSectionDef, NarrativeTemplate } from '../../narrative/schema.js';
 import { NARRATIVE_PAGE } from '../../narrative/view.js';
 import { lookupCode } from '../../reference/index.js';
 import type { CheckContext } from '../context.js';
@@ -96,15 +96,13 @@ const sectionPlaceholders = new WeakMap<RenderedSection, Map<string, { template:
 
 function sectionPlaceholdersOf(section: RenderedSection, pattern: RegExp, reasonAsked: ReadonlySet<string>, def: NarrativeSectionDef | undefined, add: (f: FindingInput) => void): void {
   for (const p of section.paragraphs) {
-    // The template paragraph this one comes from (only asked for where a placeholder is found).
-    const own = () => def?.paragraphs.find((d) => p.key === `${section.key}/${d.key}` || p.key.startsWith(`${section.key}/${d.key}@`));
     for (const s of p.sentences) {
       const text = reasonAsked.has(p.key) ? s.text.replace(REASON_TO_WRITE, '') : s.text;
       for (const [placeholder, at] of placeholdersIn(s, text, pattern)) {
         const quote = `${section.heading}：“${clip(s.text)}”`;
         const live = !section.stored && !s.edited;
         let message: string;
-        if (live && own()?.text.includes(placeholder)) {
+        if (live && templateParagraph(def, section, p)?.text.includes(placeholder)) {
           message = section.kind === 'free'
             ? `${quote}是模板中的占位文字，本节尚未填写。请在说明页写明“${section.title}”的内容后再公开。`
             : `${quote}中的“${placeholder}”是模板中的占位文字。请在说明页改写这句话后再公开。`;
@@ -118,6 +116,11 @@ function sectionPlaceholdersOf(section: RenderedSection, pattern: RegExp, reason
       }
     }
   }
+}
+
+/** The template paragraph a rendered paragraph comes from (asked only where a placeholder is found). */
+function templateParagraph(def: NarrativeSectionDef | undefined, section: RenderedSection, p: RenderedParagraph): NarrativeParagraph | undefined {
+  return def?.paragraphs.find((d) => p.key === `${section.key}/${d.key}` || p.key.startsWith(`${section.key}/${d.key}@`));
 }
 
 /** The placeholders of a sentence's text, each with where it first stands, kept with the sentence object. */

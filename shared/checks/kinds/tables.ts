@@ -66,14 +66,28 @@ export function rowSum(rule: Rule, check: Extract<CheckDef, { kind: 'rowSum' }>,
     if (!total || parts.length < 2) return;
     for (const row of l.table.rows) {
       if (row.cells[total] === undefined) continue;
-      const sum = parts.reduce((a, c) => a.plus(row.cells[c]?.value ?? 0), new Dec(0));
-      if (!fails(rule, new Dec(row.cells[total]!.value ?? 0), sum)) continue;
-      const t = figure(l, row, total, `“${rowName(row)}”${colName(l, total)}`);
-      const p = sumOf(parts.map((c) => figure(l, row, c, colName(l, c))), '各栏之和');
-      reportComparison(rule, ctx.meta.moneyUnit, add, `${l.def.id}:${row.key}`, t, p);
+      // Kept with the row object, which the engine keeps while the row's figures stay.
+      let byRule = rowMemo.get(row);
+      if (!byRule) rowMemo.set(row, (byRule = new Map()));
+      const key = `${l.def.id}|${ctx.meta.moneyUnit}|${total}|${parts.join(',')}`;
+      let kept = byRule.get(rule);
+      if (kept?.key !== key) {
+        const found: FindingInput[] = [];
+        const sum = parts.reduce((a, c) => a.plus(row.cells[c]?.value ?? 0), new Dec(0));
+        if (fails(rule, new Dec(row.cells[total]!.value ?? 0), sum)) {
+          const t = figure(l, row, total, `“${rowName(row)}”${colName(l, total)}`);
+          const p = sumOf(parts.map((c) => figure(l, row, c, colName(l, c))), '各栏之和');
+          reportComparison(rule, ctx.meta.moneyUnit, (f) => found.push(f), `${l.def.id}:${row.key}`, t, p);
+        }
+        byRule.set(rule, (kept = { key, found }));
+      }
+      for (const f of kept.found) add(f);
     }
   });
 }
+
+/** A row's findings of a rowSum rule, with what they were found with (layout, unit, columns). */
+const rowMemo = new WeakMap<DerivedRow, Map<Rule, { key: string; found: FindingInput[] }>>();
 
 const CLASS_LIST: Record<string, CodeKind> = { functionClass: 'function', economicClass: 'econDept', govEconomicClass: 'econGov' };
 

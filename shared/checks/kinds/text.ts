@@ -38,16 +38,23 @@ function placeholdersOfStore(store: string, rows: readonly GridRow[], pattern: R
   const memoKey = `${store}\u0000${key}`;
   const before = storeMemo.get(memoKey);
   if (before?.rows === rows) return before.all;
-  // Rows in the same places, and the new ones as free of placeholders as the ones they replace: the same list.
-  let same = before !== undefined && before.rows.length === rows.length;
-  const perRow = rows.map((row, i) => {
-    const was = before?.rows[i];
-    if (was === row) return before!.perRow[i]!;
-    const found = placeholdersIn(row, pattern, key).map(([column, text]) => ({ row: row.id, column, text }));
-    if (found.length > 0 || was?.id !== row.id || before!.perRow[i]!.length > 0) same = false;
-    return found;
-  });
-  const all = same ? before!.all : perRow.flat();
+  // Rows in the same places, and the new ones as free of placeholders as the ones they replace: the same lists.
+  if (before !== undefined && before.rows.length === rows.length) {
+    let same = true;
+    for (let i = 0; same && i < rows.length; i++) {
+      const row = rows[i]!;
+      const was = before.rows[i]!;
+      if (was !== row) same = was.id === row.id && before.perRow[i]!.length === 0 && placeholdersIn(row, pattern, key).length === 0;
+    }
+    if (same) {
+      storeMemo.set(memoKey, { ...before, rows });
+      return before.all;
+    }
+  }
+  const perRow = rows.map((row, i) =>
+    before && before.rows[i] === row ? before.perRow[i]! : placeholdersIn(row, pattern, key).map(([column, text]) => ({ row: row.id, column, text })),
+  );
+  const all = perRow.flat();
   storeMemo.set(memoKey, { rows, perRow, all });
   return all;
 }
