@@ -1,8 +1,10 @@
 import type { CheckFinding, Rule, Severity } from '../../shared/checks/rule.js';
 import { CommandError, type Command } from './commands.js';
+import { NARRATIVE_PAGE } from '../../shared/narrative/view.js';
 
 function tableName(core: Parameters<Command['run']>[0]['core'], setId: string, tableId: string | null): string {
   if (tableId === null) return '—';
+  if (tableId === NARRATIVE_PAGE) return '第一部分 说明';
   const def = core.tableSets.table(setId, tableId);
   return def ? `${def.number ? `${def.number} ` : ''}${def.shortTitle ?? def.title}` : tableId;
 }

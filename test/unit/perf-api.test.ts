@@ -248,7 +248,7 @@ describe('budgetdesk check', () => {
     expect(rows[1]).toMatchObject({ severity: '需说明', table: 'zxzj-fx', row: expect.stringMatching(/^r/), column: 'fundName' });
   });
 
-  it('prints text lines with the table name and exits 0 on warnings only (seed 003); an empty workbook has nothing to report', async () => {
+  it('prints text lines with the table name and exits 0 on warnings only (seed 003); an empty workbook reports the 待填写 its 说明 would print', async () => {
     const core = temp.core();
     const seed = await loadSeed(core, '003');
     const empty = await callOk(core, 'library.create', { meta: { deptName: '空白局', year: 2025 } });
@@ -259,6 +259,15 @@ describe('budgetdesk check', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('需说明\t项目绩效目标表\t项目“劳务派遣人员报酬经费” › 成本指标“控制在预算金额内”的指标值“支出不超出预算”没有量化。成本指标应写明金额（如“20万元”“2万元/人”），“不超出预算”之类的表述无法衡量成本。');
     expect(lines.at(-1)).toBe('共 24 条：错误 0 条，需说明 7 条，提示 17 条。');
-    expect(await cli(core, ['check', empty.path])).toEqual({ code: 0, stdout: '未发现问题。\n', stderr: '' });
+    // An empty workbook has no table to fault, but its 说明 would be published with the template's 待填写: the
+    // free section 职能职责 and the figures not entered yet (编制人数, 资产, 车辆), each an error on its sentence.
+    const blank = await cli(core, ['check', empty.path]);
+    expect([blank.code, blank.stderr]).toEqual([1, '错误：发现 6 个未说明的错误，请按审核结果修改后再报送。\n']);
+    const found = blank.stdout.trimEnd().split('\n').filter((l) => l !== '');
+    expect(found.slice(0, -1).filter((l) => !(l.startsWith('错误\t第一部分 说明\t') && l.includes('待填写')))).toEqual([]);
+    expect(found[0]).toContain('一、部门职能职责：“本部门主要职责是：待填写');
+    expect(found[0]).toContain('本节尚未填写');
+    expect(found).toContainEqual(expect.stringContaining('中“公务用车购置数待填写”处的数据尚未录入'));
+    expect(found.at(-1)).toBe('共 6 条：错误 6 条，需说明 0 条，提示 0 条。');
   });
 });

@@ -107,7 +107,11 @@ function sectionPlaceholdersOf(section: RenderedSection, pattern: RegExp, reason
             ? `${quote}是模板中的占位文字，本节尚未填写。请在说明页写明“${section.title}”的内容后再公开。`
             : `${quote}中的“${placeholder}”是模板中的占位文字。请在说明页改写这句话后再公开。`;
         } else if (live) {
-          const before = text.slice(Math.max(0, at - 12), at).split(/[，。；：、（）()]/).pop()!.trim();
+          // The words just before the gap, from the clause start or the last 12 characters; a figure or date cut
+          // in half there ("025年…") is dropped.
+          const start = Math.max(0, at - 12);
+          const clause = text.slice(start, at).split(/[，。；：、（）()]/);
+          const before = (clause.length > 1 || start === 0 ? clause.pop()! : clause.pop()!.replace(/^[\d年月日号]+/, '')).trim();
           message = `${quote}中“${before}${placeholder}”处的数据尚未录入，公开的说明会印出“${placeholder}”。请在基本情况或预算数据中录入，或在说明页改写这句话。`;
         } else {
           message = `${quote}中仍有占位内容“${placeholder}”。请在说明页改为实际内容后再公开。`;
