@@ -6,6 +6,7 @@ import type { TableDef } from '../tables/schema.js';
 import type { RowCells } from '../workbook/types.js';
 import type { ReadTable } from './extract.js';
 import { observe, type Constraint, type Observation } from './facts-constraints.js';
+import { buildProjects, type NamedProjects } from './facts-projects.js';
 import { solveFacts } from './facts-solve.js';
 
 /**
@@ -35,6 +36,8 @@ export interface RebuiltFacts {
   income: RowCells[];
   lines: RowCells[];
   projects: RowCells[];
+  /** Each project's name as the file gives it, by index of `projects` (the 绩效 rows link to them by it). */
+  projectNames: string[];
   /** 三公 by role (元), when the set publishes them: last year's figures for 同比 once the year moves on. */
   threePublic: { abroad: string; reception: string; vehicle: string } | null;
   assumptions: Assumption[];
@@ -72,7 +75,11 @@ function pinned(constraints: readonly Constraint[], key: 'fundSource', value: st
   }));
 }
 
-export function rebuildFacts(tables: readonly PublishedTable[], year: number): RebuiltFacts {
+/**
+ * `named`: the projects the same file names with their amounts (its 绩效 tables); `tolerance` (元): how far
+ * their total may be from the tables' project spending, the tables' rounding.
+ */
+export function rebuildFacts(tables: readonly PublishedTable[], year: number, named?: NamedProjects, tolerance: Decimal = ZERO): RebuiltFacts {
   const constraints: Constraint[] = [];
   const observations: Observation[] = [];
   const unplaced: RebuiltFacts['unplaced'] = [];
@@ -199,33 +206,12 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
     for (const f of c.filters) for (const v of [f.econCode ?? []].flat()) projectEcon.add(v);
   }
 
-  // Projects: the tables publish them by 类别 at most; one project per 类别 carries its lines.
-  const projects: RowCells[] = [];
-  let n = 0;
-  for (const [category, parts] of byProject) {
-    n += 1;
-    const code = `XM${String(n).padStart(2, '0')}`;
-    parts.sort((a, b) => b.amount.cmp(a.amount));
-    const main = parts[0]!;
-    const total = parts.reduce((s, p) => s.plus(p.amount), ZERO);
-    const name = category === '' ? '项目支出' : category;
-    projects.push(clean({
-      code,
-      name,
-      category,
-      funcCode: main.dims.funcCode,
-      econCode: main.dims.econCode,
-      fundSource: main.dims.fundSource,
-      amount: canonical(total),
-    }));
-    for (const p of parts.slice(1)) {
-      lines.push(clean({ funcCode: p.dims.funcCode, econCode: p.dims.econCode, fundSource: p.dims.fundSource, nature: 'project', project: code, amount: canonical(p.amount) }));
-    }
-    assumptions.push({
-      text: category === ''
-        ? `公开表未列出各个项目：项目支出 ${wan(total)} 万元建为一个项目“${name}”（编码 ${code}），请按实际项目拆分`
-        : `公开表只按类别公开项目支出：类别“${category}”${wan(total)} 万元建为一个项目（编码 ${code}），请按实际项目拆分`,
-    });
+  // Projects: one per project the file names where the amounts allow, else one per 类别 (facts-projects.ts).
+  const built = buildProjects(byProject, named, tolerance);
+  const projects = built.projects;
+  lines.push(...built.lines);
+  for (const text of built.assumptions) assumptions.push({ text });
+  for (const parts of byProject.values()) {
     for (const p of parts) {
       const code = p.dims.econCode;
       if (econRoleOf(code) === '' && !projectEcon.has(code)) {
@@ -258,5 +244,5 @@ export function rebuildFacts(tables: readonly PublishedTable[], year: number): R
       unmet.push({ where: con.where, text: con.text, rebuilt: canonical(con.value.minus(solve.residuals[c]!)), reason: '与其他表格的数字无法同时满足' });
     }
   }
-  return { income, lines, projects, threePublic, assumptions, unmet, unplaced, observations, figures: constraints.length };
+  return { income, lines, projects, projectNames: built.names, threePublic, assumptions, unmet, unplaced, observations, figures: constraints.length };
 }

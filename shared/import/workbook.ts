@@ -1,4 +1,5 @@
 import { FACT_TABLES } from '../derive/model.js';
+import { Dec } from '../money/decimal.js';
 import type { NarrativeSection } from '../print/document.js';
 import type { MoneyUnit, TableDef, TableSet } from '../tables/schema.js';
 import type { RowCells, WorkbookMeta } from '../workbook/types.js';
@@ -7,6 +8,7 @@ import { rebuildFacts, type PublishedTable } from './facts.js';
 import { verifyRebuild, rebuiltModel } from './facts-verify.js';
 import { narrativeOf } from './narrative.js';
 import { extractPerformance } from './perf.js';
+import { linkPerformance, namedProjects, type PlanLink } from './perf-links.js';
 import { planPerformance, type PerfPlan, type PlanCell } from './perf-plan.js';
 import type { Recognition } from './recognize.js';
 import type { SourceDocument } from './source.js';
@@ -58,6 +60,8 @@ export interface ImportPlan {
   cells: PlanCell[];
   /** perf-indicators rows of the perf-projects row at `project` (owner is that row's id, known once written). */
   indicators: PerfPlan['indicators'];
+  /** 绩效 rows that link a budget project of rows['fact-projects'] (its row id, known once written). */
+  links?: PlanLink[];
   report: ImportReport;
 }
 
@@ -165,7 +169,10 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
 
   const rows: Record<string, RowCells[]> = {};
   const cells: ImportPlan['cells'] = [];
-  const facts = rebuildFacts(published, fileYear ?? year);
+  // The 绩效 tables name the projects: the budget projects are rebuilt per project where the amounts allow,
+  // within the rounding the tables print (half a cent of their unit).
+  const tolerance = new Dec(meta.moneyUnit === '万元' ? 50 : 0.5);
+  const facts = rebuildFacts(published, fileYear ?? year, namedProjects(perf), tolerance);
   for (const a of facts.assumptions) entries.push({ kind: '假设', place: a.where ?? '', text: '', target: '预算数据', note: a.text });
   for (const u of facts.unplaced) entries.push({ kind: '未识别', place: u.where, text: u.text, target: '', note: u.reason });
   for (const u of facts.unmet) entries.push({ kind: '未还原', place: u.where, text: u.text, target: '预算数据', note: `${u.reason}（还原后为 ${u.rebuilt} 元）` });
@@ -210,6 +217,7 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
   }
 
   let indicators: PerfPlan['indicators'] = [];
+  let links: PlanLink[] = [];
   let perfProjects = 0;
   if (perf && set) {
     for (const u of perf.unread) entries.push({ kind: '未识别', place: `${u.where} 第 ${u.row} 行第 ${u.col} 列`, text: u.text, target: '绩效目标', note: u.reason });
@@ -219,6 +227,10 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
     cells.push(...p.cells);
     indicators = p.indicators;
     perfProjects = p.rows['perf-projects']?.length ?? 0;
+    const budget = (rows[FACT_TABLES.projects] ?? []).map((r) => ({ code: r.code ?? '', name: r.name ?? '', funcCode: r.funcCode ?? '', amount: r.amount ?? '' }));
+    const tied = linkPerformance(rows, budget, facts.projectNames, (id) => lookup(set.id, id), year);
+    links = tied.links;
+    if (tied.linked > 0) entries.push({ kind: '数据', place: '', text: '', target: '绩效目标', note: `${tied.linked} 行专项资金/支出方向按名称关联预算项目，名称、支出方向和金额随项目更新（与项目不同的保留为改写）` });
     const count = indicators.reduce((n, x) => n + x.rows.length, 0);
     if (perfProjects + (p.rows['zxzj-hz']?.length ?? 0) + (p.rows['zxzj-fx']?.length ?? 0) + p.cells.length > 0) {
       entries.push({
@@ -263,5 +275,5 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
     entries,
   };
   rows[IMPORT_REPORT_TABLE] = entries.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== '')));
-  return { ok: true, plan: { meta, rows, cells, indicators, report } };
+  return { ok: true, plan: { meta, rows, cells, indicators, links, report } };
 }

@@ -238,20 +238,32 @@ test.describe(() => {
     await expect(basicPay.locator('[data-testid$="-prevAmount"]')).toHaveText('111.68');
     await expect(basicPay.locator('[data-testid$="-amount"]')).toHaveText('');
 
-    // 附件2 of the 绩效 part: the six 专项 as the seed lists them, 支出方向 and goals as written, no 2021 amount yet.
-    await page.getByTestId('table-nav-zxzj-hz').click();
+    // 项目: the six 专项 of the 绩效 part (附件2: 4, 10, 10, 14, 2, 20 万元 = 附件8's 业务性专项经费 60.00), one budget
+    // project each, their 2020 amounts as 上年预算数 and no 2021 amount yet.
     const special = [
-      ['值班工作经费', '政府事务支出'],
-      ['政府办党组工作经费', '政府事务支出'],
-      ['机要保密经费', '一般行政管理事务支出'],
-      ['督查调研经费', '一般行政管理事务支出'],
-      ['提案建议承办经费', '一般行政管理事务支出'],
-      ['政府全会经费', '政府会议支出'],
+      ['值班工作经费', '政府事务支出', '4.00'],
+      ['政府办党组工作经费', '政府事务支出', '10.00'],
+      ['机要保密经费', '一般行政管理事务支出', '10.00'],
+      ['督查调研经费', '一般行政管理事务支出', '14.00'],
+      ['提案建议承办经费', '一般行政管理事务支出', '2.00'],
+      ['政府全会经费', '政府会议支出', '20.00'],
     ];
+    await page.getByTestId('table-nav-fact-projects').click();
+    for (const [r, [name, , amount]] of special.entries()) {
+      await expect(cell(page, r, 'name')).toHaveText(name!);
+      await expect(cell(page, r, 'prevAmount')).toHaveText(amount!);
+      await expect(cell(page, r, 'amount')).toHaveText('');
+    }
+    await expect(cell(page, 6, 'name')).toBeHidden();
+
+    // 附件2 of the 绩效 part: the six 专项 linked to those projects, 支出方向 and goals as written. The amount
+    // follows the project's: none entered for 2021 yet.
+    await page.getByTestId('table-nav-zxzj-hz').click();
     for (const [r, [name, direction]] of special.entries()) {
       await expect(cell(page, r, 'name')).toHaveText(name!);
       await expect(cell(page, r, 'direction')).toHaveText(direction!);
-      await expect(cell(page, r, 'amount')).toHaveText('');
+      await expect(cell(page, r, 'amount')).toHaveAttribute('data-link', 'follows');
+      await expect(cell(page, r, 'amount')).not.toHaveText(special[r]![2]!);
     }
     await expect(cell(page, 4, 'goalYear')).toHaveText('确保人大代表建议及政协委员提案办理满意率达到 100%');
     await expect(cell(page, 5, 'goalPeriod')).toHaveText('负责区政府会务工作，协助区政府领导组织实施会议决定的事项');
@@ -267,7 +279,7 @@ test.describe(() => {
     await expect(cell(page, 4, 'indQuality')).toHaveText('圆满完成各项工作任务');
     await expect(cell(page, 5, 'indTimeliness')).toHaveText('每月一次');
     await expect(cell(page, 5, 'period')).toHaveText('1 年');
-    for (const r of [0, 3, 5]) await expect(cell(page, r, 'amount')).toHaveText('');
+    for (const r of [0, 3, 5]) await expect(cell(page, r, 'amount')).toHaveAttribute('data-link', 'follows');
 
     // 部门整体 (附件1): the goal and both indicator lines as the seed writes them.
     await page.getByTestId('table-nav-perf-dept').click();
@@ -276,5 +288,16 @@ test.describe(() => {
     );
     await expect(page.getByTestId('info-dept-outputIndicators-text')).toHaveValue('加强政府重要工作的调研, 提升综合协调服务水平。');
     await expect(page.getByTestId('info-dept-benefitIndicators-text')).toHaveValue('提高政府办政府服务、后勤保障水平, 进一步发挥好政府的参谋助手和运转枢纽作用。');
+
+    // The 2021 amount entered for 值班工作经费 in 项目 is what its 专项 and 支出方向 rows show.
+    await page.getByTestId('table-nav-fact-projects').click();
+    await cell(page, 0, 'amount').click();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await expect(cell(page, 0, 'amount')).toHaveText('5.00');
+    await page.getByTestId('table-nav-zxzj-hz').click();
+    await expect(cell(page, 0, 'amount')).toHaveText('5.00');
+    await page.getByTestId('table-nav-zxzj-fx').click();
+    await expect(cell(page, 0, 'amount')).toHaveText('5.00');
   });
 });

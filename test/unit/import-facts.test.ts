@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { ReadTable } from '../../shared/import/extract.js';
 import { Dec } from '../../shared/money/decimal.js';
 import { rebuildFacts } from '../../shared/import/facts.js';
+import { buildProjects } from '../../shared/import/facts-projects.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { callOk } from '../helpers/core.js';
 import { useTempDirs } from '../helpers/hooks.js';
+import { createSeed001Workbook } from '../fixtures/seed001/load.js';
 
 /**
  * Facts rebuilt from published tables where the tables leave a choice (two 项 sharing a 款) or contradict
@@ -68,5 +70,102 @@ describe('rebuilding budget facts', () => {
     expect(facts.lines).toHaveLength(1);
     expect(new Dec(facts.lines[0]!.amount!).minus(600000).abs().lt(50)).toBe(true);
     expect(facts.unmet[0]!.rebuilt).toBe(facts.lines[0]!.amount);
+  });
+});
+
+/** Seed 001's six 专项 (绩效 附件2), 万元, as the seed prints them: together 附件8's 业务性专项经费 60.00. */
+const SEED001_SPECIAL = [
+  ['值班工作经费', '4'],
+  ['政府办党组工作经费', '10'],
+  ['机要保密经费', '10'],
+  ['督查调研经费', '14'],
+  ['提案建议承办经费', '2'],
+  ['政府全会经费', '20'],
+] as const;
+
+const wanToYuan = (v: string): string => new Dec(v).times(10000).toFixed();
+
+describe('budget projects rebuilt per project the 绩效 tables name', () => {
+  it('seed 001 with its 专项 list: six projects with their amounts, linked from the 专项 and 支出方向 rows; every published figure still derives', async () => {
+    const core = temp.core();
+    const wb = await createSeed001Workbook(core);
+    // The 专项 list of the seed, each row linked to its project as the clerk picks it (附件2 then prints its name and amount).
+    const projects = (await callOk(core, 'workbook.rows', { path: wb, tableId: 'fact-projects' })).rows;
+    const idOf = (name: string) => projects.find((r) => r.cells.name === name)!.id;
+    await callOk(core, 'workbook.change', {
+      path: wb,
+      change: {
+        edits: [
+          { kind: 'insertRows', tableId: 'zxzj-hz', index: 0, rows: SEED001_SPECIAL.map(([name], i) => ({ budgetProject: idOf(name), seq: String(i + 1) })) },
+          { kind: 'insertRows', tableId: 'zxzj-fx', index: 0, rows: SEED001_SPECIAL.map(([name]) => ({ budgetProject: idOf(name), dept: '政府办' })) },
+        ],
+      },
+    });
+    const file = path.join(temp.make(), '石峰区政府办2020.docx');
+    await callOk(core, 'print.export', { path: wb, format: 'docx', out: file });
+
+    for (const year of [2020, 2021]) {
+      const { report, path: out } = await callOk(core, 'import.run', { source: file, year, out: path.join(temp.make(), `${year}.bdwb`) });
+      // The 17 tables derived again from the rebuilt facts print every published figure: nothing unmet.
+      expect(report!.entries.filter((e) => e.kind === '未还原' || e.kind === '未识别')).toEqual([]);
+      const amountCol = year === 2020 ? 'amount' : 'prevAmount';
+      const got = (await callOk(core, 'workbook.rows', { path: out, tableId: 'fact-projects' })).rows;
+      expect(got.map((r) => [r.cells.name, r.cells[amountCol]])).toEqual(SEED001_SPECIAL.map(([name, wan]) => [name, wanToYuan(wan)]));
+      // 附件8 publishes 业务性专项经费 under 2010302 一般行政管理事务 (附件11), from 经费拨款 (附件2).
+      for (const r of got) expect(r.cells).toMatchObject({ category: '业务性专项经费', funcCode: '2010302', fundSource: 'general.appropriation' });
+      if (year === 2021) expect(got.every((r) => r.cells.amount === undefined)).toBe(true);
+      // 会议费 8.70 and 公务接待费 0.34 (附件9) stay 项目支出 lines of one of them, under the same 科目.
+      const lines = (await callOk(core, 'workbook.rows', { path: out, tableId: 'fact-lines' })).rows.filter((r) => r.cells.nature === 'project');
+      expect(lines.map((r) => [r.cells.econCode, r.cells[amountCol]]).sort()).toEqual([['30215', wanToYuan('8.7')], ['30217', wanToYuan('0.34')]]);
+      const codes = new Set(got.map((r) => r.cells.code));
+      expect(lines.every((r) => codes.has(r.cells.project))).toBe(true);
+      // Each 专项 and 支出方向 row links the project of its name; the name and amount follow it.
+      for (const tableId of ['zxzj-hz', 'zxzj-fx']) {
+        const rows = (await callOk(core, 'workbook.rows', { path: out, tableId })).rows;
+        expect(rows.map((r) => got.find((p) => p.id === r.cells.budgetProject)?.cells.name)).toEqual(SEED001_SPECIAL.map(([name]) => name));
+        expect(rows.every((r) => r.cells.name === undefined && r.cells.fundName === undefined && r.cells.amount === undefined)).toBe(true);
+      }
+      const notes = report!.entries.filter((e) => e.kind === '假设').map((e) => e.note);
+      expect(notes).toContain('预算项目按专项资金绩效目标汇总表建立：6 个项目，合计 60.00 万元，类别“业务性专项经费”');
+      expect(notes.some((n) => n.startsWith('公开表只按类别公开项目支出'))).toBe(false);
+    }
+  });
+
+  it('keeps one project per 类别 and says why when the named projects do not add up to the project spending', async () => {
+    const core = temp.core();
+    const wb = await createSeed001Workbook(core);
+    // Two 专项 typed by hand: 4 + 10 万元 is not 附件8's 60.00.
+    await callOk(core, 'workbook.change', {
+      path: wb,
+      change: { edits: [{ kind: 'insertRows', tableId: 'zxzj-hz', index: 0, rows: [{ name: '值班工作经费', amount: '4' }, { name: '机要保密经费', amount: '10' }] }] },
+    });
+    const file = path.join(temp.make(), '两个专项.docx');
+    await callOk(core, 'print.export', { path: wb, format: 'docx', out: file });
+    const { report, path: out } = await callOk(core, 'import.run', { source: file, year: 2020, out: path.join(temp.make(), 'back.bdwb') });
+    const got = (await callOk(core, 'workbook.rows', { path: out, tableId: 'fact-projects' })).rows;
+    expect(got.map((r) => [r.cells.name, r.cells.amount])).toEqual([['业务性专项经费', wanToYuan('60')]]);
+    const notes = report!.entries.filter((e) => e.kind === '假设').map((e) => e.note);
+    expect(notes).toContain('专项资金绩效目标汇总表列出的 2 个项目合计 14.00 万元，与公开表的项目支出 60.00 万元不符，预算项目未按项目拆分');
+    expect(notes).toContain('公开表只按类别公开项目支出：类别“业务性专项经费”60.00 万元建为一个项目（编码 XM01），请按实际项目拆分');
+    // Not linked: no project carries their names; they keep what the file prints.
+    const special = (await callOk(core, 'workbook.rows', { path: out, tableId: 'zxzj-hz' })).rows;
+    expect(special.map((r) => [r.cells.budgetProject, r.cells.name, r.cells.amount])).toEqual([
+      [undefined, '值班工作经费', wanToYuan('4')],
+      [undefined, '机要保密经费', wanToYuan('10')],
+    ]);
+  });
+
+  it('does not guess the 类别 of named projects when the spending falls in several', () => {
+    const part = (category: string, amount: string) => ({
+      dims: { measure: 'expense', unit: '', unitType: '', econRole: '', fundSource: 'general.appropriation', funcCode: '2010302', econCode: '30299', govEconCode: '', nature: 'project', project: '', projectCategory: category } as const,
+      amount: new Dec(amount),
+    });
+    const byCategory = new Map([
+      ['业务性专项经费', [part('业务性专项经费', '300000')]],
+      ['基本建设', [part('基本建设', '100000')]],
+    ]);
+    const built = buildProjects(byCategory, { source: '项目绩效目标表', list: [{ name: '甲', amount: '300000' }, { name: '乙', amount: '100000' }] }, new Dec(50));
+    expect(built.projects.map((p) => [p.name, p.amount])).toEqual([['业务性专项经费', '300000'], ['基本建设', '100000']]);
+    expect(built.assumptions).toContain('项目绩效目标表列出 2 个项目，但项目支出分属 2 个类别（业务性专项经费、基本建设），无法确定各项目的类别，预算项目按类别建立');
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Edit, ImportRunResult } from '../../../shared/api/contract.js';
+import { FACT_TABLES } from '../../../shared/derive/model.js';
 import { PERF_TABLES } from '../../../shared/perf/binding.js';
 import { editText } from '../../../shared/money/decimal.js';
 import { buildPreview, type ImportPreview } from '../../../shared/import/preview.js';
@@ -73,6 +74,7 @@ function interchangeOf(core: Core, plan: ImportPlan): WorkbookInterchange {
   const indicators = plan.indicators.flatMap((x) => x.rows.map((cells) => ({ id: newId(), cells: { ...cells, owner: projects[x.project]!.id } })));
   // The department's own indicators (a workbook's) come as rows; a project's are owned by its new row id.
   if (indicators.length > 0) tables[PERF_TABLES.indicators] = [...(tables[PERF_TABLES.indicators] ?? []), ...indicators];
+  for (const l of plan.links ?? []) tables[l.tableId]![l.row]!.cells[l.col] = tables[FACT_TABLES.projects]![l.project]!.id;
   for (const edit of narrativeEdits(core, plan, [])) if (edit.kind === 'insertRows') tables[NARRATIVE_TABLE] = edit.rows.map((cells) => ({ id: newId(), cells }));
   const fixed = new Map<string, Map<string, RowCells>>();
   for (const c of plan.cells) {
@@ -135,9 +137,11 @@ function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: bool
   // Inserted row ids come back in edit order; the projects' ids own their indicators.
   let before = 0;
   let projectsAt = -1;
+  const at = new Map<string, number>();
   for (const [id, rows] of Object.entries(plan.rows)) {
     if (rows.length === 0) continue;
     if (id === PERF_TABLES.projects) projectsAt = before;
+    at.set(id, before);
     edits.push({ kind: 'insertRows', tableId: id, index: id === IMPORT_REPORT_TABLE ? wb.rows(id).length : 0, rows: rows.map((r) => typed(id, r)) });
     before += rows.length;
   }
@@ -153,6 +157,15 @@ function addToWorkbook(core: Core, file: string, plan: ImportPlan, replace: bool
   // Indicators name their project by row id, which exists only now: a second step of the same import.
   const indicators = plan.indicators.flatMap((x) => x.rows.map((cells) => ({ ...cells, owner: done.insertedRowIds[projectsAt + x.project]! })));
   if (indicators.length > 0 && projectsAt >= 0) core.commits.change(wb, { label: `${label}（绩效指标）`, edits: [{ kind: 'insertRows', tableId: PERF_TABLES.indicators, index: wb.rows(PERF_TABLES.indicators).length, rows: indicators }] });
+  // 专项/支出方向 rows link their budget project by its row id, likewise known only now.
+  const id = (tableId: string, row: number): string => done.insertedRowIds[at.get(tableId)! + row]!;
+  const links = plan.links ?? [];
+  const linkEdits: Edit[] = [...new Set(links.map((l) => l.tableId))].map((tableId) => ({
+    kind: 'setCells',
+    tableId,
+    cells: links.filter((l) => l.tableId === tableId).map((l) => ({ rowId: id(tableId, l.row), col: l.col, text: id(FACT_TABLES.projects, l.project) })),
+  }));
+  if (linkEdits.length > 0) core.commits.change(wb, { label: `${label}（关联项目）`, edits: linkEdits });
   return { path: file, written: true, conflicts, report: plan.report };
 }
 
