@@ -6,6 +6,7 @@ import type { RowCells, WorkbookMeta } from '../workbook/types.js';
 import { readTable } from './extract.js';
 import { rebuildFacts, type PublishedTable } from './facts.js';
 import { verifyRebuild, rebuiltModel } from './facts-verify.js';
+import { readDepartment, unitRows, unitTypeLabel } from './facts-dept.js';
 import { narrativeOf } from './narrative.js';
 import { extractPerformance } from './perf.js';
 import { linkPerformance, namedProjects, type PlanLink } from './perf-links.js';
@@ -197,7 +198,6 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
       return out;
     });
   if (published.length > 0) {
-    rows[FACT_TABLES.units] = [{ code: '001', name: meta.deptName, kind: 'self' }];
     rows[FACT_TABLES.income] = place(facts.income);
     rows[FACT_TABLES.lines] = place(facts.lines);
     rows[FACT_TABLES.projects] = place(facts.projects);
@@ -213,8 +213,43 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
       target: `预算数据：${where}`,
       note: `收入 ${facts.income.length} 行，支出明细 ${facts.lines.length} 行，项目 ${facts.projects.length} 个；由 ${facts.figures} 个公开数字还原`,
     });
-    entries.push({ kind: '数据', place: '', text: '', target: '预算单位', note: `部门本级“${meta.deptName}”（文件未公开单位编码，编为 001）` });
   }
+
+  // 部门基本情况 and 预算单位 from the 说明's own words (二、机构设置, 三、部门预算单位构成).
+  const narrative = narrativeOf(doc.blocks);
+  const dept = readDepartment(narrative);
+  if (published.length > 0 || dept.unitType || dept.subordinates.length > 0) {
+    rows[FACT_TABLES.units] = unitRows(meta.deptName, dept);
+    const type = dept.unitType ? `，单位性质“${unitTypeLabel(dept.unitType.value)}”` : '';
+    entries.push({
+      kind: '数据',
+      place: dept.unitType ? `第一部分 说明 › ${dept.unitType.section}` : '',
+      text: dept.unitType?.sentence ?? '',
+      target: '预算单位',
+      note: `部门本级“${meta.deptName}”${type}（文件未公开单位编码，编为 001）`,
+    });
+    if (dept.selfOnly && dept.subordinates.length === 0) entries.push({ kind: '数据', place: `第一部分 说明 › ${dept.selfOnly.section}`, text: dept.selfOnly.sentence, target: '预算单位', note: '只有部门本级，无下属预算单位' });
+    dept.subordinates.forEach((u, i) =>
+      entries.push({ kind: '数据', place: `第一部分 说明 › ${u.section}`, text: u.sentence, target: '预算单位', note: `下属单位“${u.name}”（编码未公开，编为 ${String(i + 2).padStart(3, '0')}，单位性质未写明，请补填）` }),
+    );
+  }
+  const infoDef = lookup(meta.tableSetId, FACT_TABLES.info);
+  const rowLabel = (rowId: string): string => {
+    const item = infoDef?.body.kind === 'fixed' ? infoDef.body.rows.find((r) => r.key === rowId)?.cells.item : undefined;
+    return typeof item === 'string' ? item : rowId;
+  };
+  const colLabel = (col: string): string => (col === 'text' ? '说明' : '数量');
+  for (const f of dept.facts) {
+    cells.push({ tableId: FACT_TABLES.info, rowId: f.rowId, col: f.col, text: f.text });
+    entries.push({
+      kind: '数据',
+      place: `第一部分 说明 › ${f.section}`,
+      text: f.sentence,
+      target: `部门基本情况 › ${rowLabel(f.rowId)}（${colLabel(f.col)}）`,
+      note: `读取为“${f.text}”${shifted ? `（${fileYear} 年文件所写，请按 ${year} 年核对）` : ''}`,
+    });
+  }
+  for (const a of dept.assumptions) entries.push({ kind: '假设', place: `第一部分 说明 › ${a.place}`, text: a.text, target: '部门基本情况', note: a.note });
 
   let indicators: PerfPlan['indicators'] = [];
   let links: PlanLink[] = [];
@@ -245,7 +280,6 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
     for (const y of p.years) entries.push({ kind: '年份', place: y.place, text: y.text, target: '绩效目标', note: y.note });
   }
 
-  const narrative = narrativeOf(doc.blocks);
   for (const s of narrative) {
     entries.push({ kind: '说明', place: s.heading, text: s.paragraphs.join('\n').slice(0, 20000), target: '第一部分 说明（按原文保存）', note: `${s.paragraphs.length} 段` });
   }

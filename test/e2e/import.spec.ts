@@ -213,7 +213,7 @@ test('the wizard imports seed 001 into 2021: the 2020 amounts become 上年预�
 
 test.describe(() => {
   test.skip(seedText('001') === null, 'the seeds are not on this machine');
-  test('the wizard imports seed 001 as an office typed it into 2021: the 专项, 支出方向 and 部门整体 goal with their indicators carry over, their 2021 amounts empty', async ({ page, host }) => {
+  test('the wizard imports seed 001 as an office typed it into 2021: 机构设置 facts, one project per 专项 linked from the 绩效 rows, the 部门整体 goal and the indicators carry over, 2021 amounts empty', async ({ page, host }) => {
     await page.goto(host.url);
     await page.getByTestId('import-file').click();
     const wizard = page.getByTestId('import-wizard');
@@ -237,6 +237,14 @@ test.describe(() => {
     const basicPay = page.getByTestId('grid').locator('tr', { hasText: '30101 基本工资' }).first();
     await expect(basicPay.locator('[data-testid$="-prevAmount"]')).toHaveText('111.68');
     await expect(basicPay.locator('[data-testid$="-amount"]')).toHaveText('');
+
+    // 部门基本情况 from 二、机构设置: “编制人数 27 人（含经济研究中心），实有人数 26 人……现有股室 4 个，内设综合室、督查室……”.
+    await page.getByTestId('table-nav-fact-info').click();
+    await expect(page.getByTestId('info-info-staffQuota-count')).toHaveValue('27');
+    await expect(page.getByTestId('info-info-staffQuota-text')).toHaveValue('含经济研究中心');
+    await expect(page.getByTestId('info-info-staffActual-count')).toHaveValue('26');
+    await expect(page.getByTestId('info-info-orgCount-count')).toHaveValue('4');
+    await expect(page.getByTestId('info-info-orgCount-text')).toHaveValue('综合室、督查室（对外称石峰区政府督查室）、调研室、文电室');
 
     // 项目: the six 专项 of the 绩效 part (附件2: 4, 10, 10, 14, 2, 20 万元 = 附件8's 业务性专项经费 60.00), one budget
     // project each, their 2020 amounts as 上年预算数 and no 2021 amount yet.

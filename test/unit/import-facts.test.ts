@@ -1,13 +1,20 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReadTable } from '../../shared/import/extract.js';
 import { Dec } from '../../shared/money/decimal.js';
 import { rebuildFacts } from '../../shared/import/facts.js';
 import { buildProjects } from '../../shared/import/facts-projects.js';
+import { readDepartment, unitRows } from '../../shared/import/facts-dept.js';
+import { narrativeOf } from '../../shared/import/narrative.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { callOk } from '../helpers/core.js';
 import { useTempDirs } from '../helpers/hooks.js';
 import { createSeed001Workbook } from '../fixtures/seed001/load.js';
+import { mirrorDocx } from '../helpers/office-mirror.js';
+import { seedText } from '../helpers/print.js';
+import { seedBlocks } from '../helpers/seed-blocks.js';
+import { seed001Explanation } from '../helpers/seed001-docx.js';
 
 /**
  * Facts rebuilt from published tables where the tables leave a choice (two 项 sharing a 款) or contradict
@@ -167,5 +174,70 @@ describe('budget projects rebuilt per project the 绩效 tables name', () => {
     const built = buildProjects(byCategory, { source: '项目绩效目标表', list: [{ name: '甲', amount: '300000' }, { name: '乙', amount: '100000' }] }, new Dec(50));
     expect(built.projects.map((p) => [p.name, p.amount])).toEqual([['业务性专项经费', '300000'], ['基本建设', '100000']]);
     expect(built.assumptions).toContain('项目绩效目标表列出 2 个项目，但项目支出分属 2 个类别（业务性专项经费、基本建设），无法确定各项目的类别，预算项目按类别建立');
+  });
+});
+
+describe('部门基本情况 and 预算单位 from the 说明', () => {
+  const seedSkip = seedText('001') === null;
+  it.skipIf(seedSkip)('reads seed 001’s 二、机构设置 and 三、部门预算单位构成 as the seed words them', () => {
+    const info = readDepartment(narrativeOf(seed001Explanation().map((text) => ({ kind: 'paragraph' as const, text }))));
+    // 二、机构设置: “本部门共有编制人数 27 人（含经济研究中心），实有人数 26 人。……正科级行政机关……现有股室 4 个，内设综合室、
+    // 督查室（对外称石峰区政府督查室）、调研室、文电室。”
+    expect(info.facts.map((f) => [f.rowId, f.col, f.text])).toEqual([
+      ['info-staffQuota', 'count', '27'],
+      ['info-staffQuota', 'text', '含经济研究中心'],
+      ['info-staffActual', 'count', '26'],
+      ['info-orgCount', 'count', '4'],
+      ['info-orgCount', 'text', '综合室、督查室（对外称石峰区政府督查室）、调研室、文电室'],
+    ]);
+    expect(info.facts.every((f) => f.section === '二、机构设置')).toBe(true);
+    // The seed breaks “办公室” over two lines: the sentence is read whole.
+    expect(info.unitType).toMatchObject({ value: 'admin', section: '二、机构设置' });
+    expect(info.unitType!.sentence).toContain('株洲市石峰区人民政府办公室是石峰区人民政府主管政府工作的正科级行政机关');
+    // 三、部门预算单位构成: “2020 年部门预算编报范围是本级预算（本部门无下属预算单位）。”
+    expect(info.selfOnly).toMatchObject({ section: '三、部门预算单位构成' });
+    expect(info.subordinates).toEqual([]);
+    expect(info.assumptions).toEqual([]);
+  });
+
+  it('lists the units a 说明 names, and says where a stated count does not match the names', () => {
+    const info = readDepartment([
+      { heading: '二、机构设置', paragraphs: ['本局为参照公务员法管理的事业单位。内设机构 3 个：办公室、财务股。'] },
+      { heading: '三、部门预算单位构成', paragraphs: ['本部门预算包括：部门本级、县林业技术推广站和县森林防火指挥中心。'] },
+    ]);
+    expect(info.unitType?.value).toBe('civilServant');
+    expect(info.subordinates.map((u) => u.name)).toEqual(['县林业技术推广站', '县森林防火指挥中心']);
+    expect(unitRows('县林业局', info)).toEqual([
+      { code: '001', name: '县林业局', kind: 'self', unitType: 'civilServant' },
+      { code: '002', name: '县林业技术推广站', kind: 'subordinate' },
+      { code: '003', name: '县森林防火指挥中心', kind: 'subordinate' },
+    ]);
+    expect(info.facts.filter((f) => f.rowId === 'info-orgCount').map((f) => f.text)).toEqual(['3', '办公室、财务股']);
+    expect(info.assumptions.map((a) => a.note)).toEqual(['说明写内设机构 3 个，列出的名称有 2 个，两者都已填入，请核对']);
+  });
+
+  it.skipIf(seedSkip)('import.run of seed 001 as an office typed it fills 部门基本情况 and the 本级 unit, each with its place in the report', async () => {
+    const core = temp.core();
+    const file = path.join(temp.make(), '石峰区政府办2020.docx');
+    writeFileSync(file, (await mirrorDocx(seedBlocks(seedText('001')!, 'lines'), { unit: '万元', rendering: 'lines' })).docx);
+    const { report, path: out } = await callOk(core, 'import.run', { source: file, year: 2021, out: path.join(temp.make(), '2021.bdwb') });
+    const info = new Map((await callOk(core, 'workbook.rows', { path: out, tableId: 'fact-info' })).rows.map((r) => [r.id, r.cells]));
+    expect(info.get('info-staffQuota')).toMatchObject({ count: '27', text: '含经济研究中心' });
+    expect(info.get('info-staffActual')).toMatchObject({ count: '26' });
+    expect(info.get('info-orgCount')).toMatchObject({ count: '4', text: '综合室、督查室（对外称石峰区政府督查室）、调研室、文电室' });
+    const units = (await callOk(core, 'workbook.rows', { path: out, tableId: 'fact-units' })).rows.map((r) => r.cells);
+    expect(units).toEqual([{ code: '001', name: '株洲市石峰区人民政府办公室', kind: 'self', unitType: 'admin' }]);
+    const read = report!.entries.filter((e) => e.target.startsWith('部门基本情况'));
+    expect(read.find((e) => e.target === '部门基本情况 › 编制人数（人）（数量）')).toMatchObject({
+      kind: '数据',
+      place: '第一部分 说明 › 二、机构设置',
+      note: '读取为“27”（2020 年文件所写，请按 2021 年核对）',
+    });
+    expect(read.find((e) => e.target === '部门基本情况 › 编制人数（人）（数量）')!.text).toContain('本部门共有编制人数27人（含经济研究中心）');
+    const unitNotes = report!.entries.filter((e) => e.target === '预算单位').map((e) => [e.place, e.note]);
+    expect(unitNotes).toEqual([
+      ['第一部分 说明 › 二、机构设置', '部门本级“株洲市石峰区人民政府办公室”，单位性质“行政单位”（文件未公开单位编码，编为 001）'],
+      ['第一部分 说明 › 三、部门预算单位构成', '只有部门本级，无下属预算单位'],
+    ]);
   });
 });

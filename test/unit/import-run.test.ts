@@ -86,6 +86,9 @@ describe('import.run: seed 001 round trip into the next year', () => {
     // 三公 of 2020 (附件9: 公务接待费 5.34) is next year's 上年 figure for 同比.
     const info = new Map((await rows(core, out, 'fact-info')).map((r) => [r.id, r.cells]));
     expect([info.get('info-threePublicPrevReception')?.amount, info.get('info-threePublicPrevAbroad')?.amount]).toEqual([wan('5.34'), '0']);
+    // 部门基本情况 as the exported 说明 words it (二、机构设置; the .xlsx has no 说明): the fixture's, typed from the seed.
+    const typedInfo = (rowId: string) => Object.fromEntries(facts.info.filter((c) => c.rowId === rowId).map((c) => [c.col, c.text]));
+    for (const rowId of ['info-staffQuota', 'info-staffActual', 'info-orgCount']) expect([rowId, info.get(rowId) ?? {}]).toEqual([rowId, format === 'docx' ? typedInfo(rowId) : {}]);
     // The 2021 tables show nothing until the clerk enters this year's amounts.
     const szzb = await callOk(core, 'workbook.derived', { path: out, tableId: 'szzb' });
     expect(szzb.empty).toBe(true);
