@@ -136,6 +136,15 @@ describe('budget projects rebuilt per project the 绩效 tables name', () => {
       expect(notes).toContain('预算项目按专项资金绩效目标汇总表建立：6 个项目，合计 60.00 万元，类别“业务性专项经费”');
       expect(notes.some((n) => n.startsWith('公开表只按类别公开项目支出'))).toBe(false);
     }
+
+    // Into an open 2021 workbook (导入到本工作簿): the links name the projects written in the same step.
+    const { path: open } = await callOk(core, 'library.create', { meta: { deptName: '株洲市石峰区人民政府办公室', year: 2021, tableSetId: 'hunan-2020' } });
+    await callOk(core, 'import.run', { source: file, into: open });
+    const into = (await callOk(core, 'workbook.rows', { path: open, tableId: 'fact-projects' })).rows;
+    for (const tableId of ['zxzj-hz', 'zxzj-fx']) {
+      const rows = (await callOk(core, 'workbook.rows', { path: open, tableId })).rows;
+      expect(rows.map((r) => into.find((p) => p.id === r.cells.budgetProject)?.cells.name)).toEqual(SEED001_SPECIAL.map(([name]) => name));
+    }
   });
 
   it('keeps one project per 类别 and says why when the named projects do not add up to the project spending', async () => {
