@@ -171,8 +171,8 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
   const rows: Record<string, RowCells[]> = {};
   const cells: ImportPlan['cells'] = [];
   // The 绩效 tables name the projects: the budget projects are rebuilt per project where the amounts allow,
-  // within the rounding the tables print (half a cent of their unit).
-  const tolerance = new Dec(meta.moneyUnit === '万元' ? 50 : 0.5);
+  // within the rounding the tables print (half a cent of the unit the file's tables are in).
+  const tolerance = new Dec((majority(moneyUnits) ?? meta.moneyUnit) === '万元' ? 50 : 0.5);
   const facts = rebuildFacts(published, fileYear ?? year, namedProjects(perf), tolerance);
   for (const a of facts.assumptions) entries.push({ kind: '假设', place: a.where ?? '', text: '', target: '预算数据', note: a.text });
   for (const u of facts.unplaced) entries.push({ kind: '未识别', place: u.where, text: u.text, target: '', note: u.reason });
