@@ -182,7 +182,8 @@ test('the wizard imports seed 001 into 2021: the 2020 amounts become 上年预�
   await wizard.getByTestId('import-run').click();
 
   await expect(wizard.getByTestId('import-done')).toContainText('已新建工作簿');
-  // Seed 001's budget tables name one project line (附件8 业务性专项经费 60.00); its six 专项 are in the 绩效 tables.
+  // Seed 001's budget tables name one project line (附件8 业务性专项经费 60.00), and the fixture's export lists no 专项
+  // (its 绩效 tables are empty): one project per 类别. The office-typed file below names the six 专项 and gives six.
   await expect(wizard.getByTestId('import-counts')).toContainText('收入 1 行，支出明细 25 行，项目 1 个');
   await expect(wizard.getByTestId('import-report').getByTestId('report-line').first()).toBeVisible();
   await wizard.getByTestId('import-open').click();
