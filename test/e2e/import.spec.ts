@@ -102,7 +102,7 @@ test('the preview lists what it did not recognise with its place and reason; a f
   await page.getByTestId('import-file').click();
   const wizard = page.getByTestId('import-wizard');
   await wizard.getByTestId('import-read').click();
-  await expect(wizard.getByText('请填写上年 Word（.docx）或 Excel（.xlsx）文件的完整路径。')).toBeVisible();
+  await expect(wizard.getByText('请填写上年 Word（.docx）、Excel（.xlsx）、工作簿（.bdwb）或 JSON 文件的完整路径。')).toBeVisible();
 
   await wizard.locator('input[name="importPath"]').fill(junk);
   await wizard.getByTestId('import-read').click();
