@@ -60,7 +60,8 @@ export function budgetProjects(year: number, model: ModelRows, funcName: (code: 
 export function projectsOf(base: FactBase, funcName: (code: string) => string | undefined): BudgetProject[] {
   const sums = new Map<string, Dec>();
   for (const f of base.facts()) {
-    if (f.measure !== 'expense' || f.nature !== 'project' || f.project === '') continue;
+    // A fact of 0 only carries 上年数 (a project brought over from last year's file).
+    if (f.measure !== 'expense' || f.nature !== 'project' || f.project === '' || f.amount.isZero()) continue;
     sums.set(f.project, (sums.get(f.project) ?? new Dec(0)).plus(f.amount));
   }
   return [...base.projects.values()]
@@ -71,7 +72,9 @@ export function projectsOf(base: FactBase, funcName: (code: string) => string | 
       name: p.name,
       funcCode: p.funcCode,
       direction: directionName(funcName(p.funcCode) ?? ''),
-      amount: canonical(sums.get(p.id) ?? new Dec(0)),
+      // A project without an amount (no fact: nothing entered, or 0) shows a blank, not 0.00: imported into a new
+      // year, its 专项 rows stay empty until the clerk enters this year's figure.
+      amount: sums.has(p.id) ? canonical(sums.get(p.id)!) : '',
     }));
 }
 

@@ -53,6 +53,16 @@ describe('budget projects as the 绩效 tables see them', () => {
     ]);
   });
 
+  it('gives a blank amount, not 0, for a project with no amount entered (a project carried into a new year)', () => {
+    // 上年预算数 20 万元 (seed 001's 政府全会经费 of 2020), nothing entered for 2021.
+    const rows = [{ id: 'p4', cells: { code: 'ZX04', name: '政府全会经费', funcCode: '2010302', econCode: '30299', fundSource: 'general.appropriation', prevAmount: '200000' } }];
+    const carried = budgetProjects(2021, { 'fact-projects': rows, 'fact-lines': [] }, funcName);
+    expect(carried.map((p) => [p.name, p.amount])).toEqual([['政府全会经费', '']]);
+    // Once an amount is entered, it is followed.
+    const entered = budgetProjects(2021, { 'fact-projects': [{ ...rows[0]!, cells: { ...rows[0]!.cells, amount: '50000' } }], 'fact-lines': [] }, funcName);
+    expect(entered.map((p) => p.amount)).toEqual(['50000']);
+  });
+
   it('names the 支出方向 after the 项 without doubling 支出', () => {
     expect(directionName('一般行政管理事务')).toBe('一般行政管理事务支出');
     expect(directionName('其他政府办公厅（室）及相关机构事务支出')).toBe('其他政府办公厅（室）及相关机构事务支出');
