@@ -122,4 +122,9 @@ test('审核: a 绩效 finding on a form (部门整体) opens the form with its 
   await expect(page.getByTestId('form-field-totalAmount')).toHaveText('600.00');
   await expect(page.getByTestId('form-field-basicAmount')).not.toHaveClass(/\bflagged\b/);
   await expect(page.getByTestId('form-field-totalAmount')).toBeInViewport();
+  // 另见 the entry table where it was typed: the field is marked and has the keyboard.
+  await total.getByTestId('check-other-table').filter({ hasText: '部门整体目标与资金' }).click();
+  await expect(page.getByTestId('info-cell-dept-totalAmount-amount')).toHaveClass(/\bflagged\b/);
+  await expect(page.getByTestId('info-cell-dept-basicAmount-amount')).not.toHaveClass(/\bflagged\b/);
+  await expect(page.getByTestId('info-dept-totalAmount-amount')).toBeFocused();
 });

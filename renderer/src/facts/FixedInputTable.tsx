@@ -1,8 +1,9 @@
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import Box from '@mui/material/Box';
 import { dec } from '../../../shared/money/decimal';
 import { budgetBackedRows } from '../../../shared/perf/binding';
 import type { MoneyUnit, TableDef } from '../../../shared/tables/schema';
+import { useTableMarks } from '../checks/highlight';
 import { useNotifier } from '../ui/Notifier';
 import type { WorkbookSession } from '../workbook/session';
 import { useFactSums } from '../workbook/useFactSums';
@@ -37,6 +38,19 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
   const sums = useFactSums(session, backed, snap.state?.revision ?? 0);
   const budget = sums && Object.values(sums).some((v) => !dec(v).isZero()) ? sums : null;
 
+  // The cells of the 审核 finding the clerk picked: marked, and the first one scrolled to and focused once per pick.
+  const marks = useTableMarks(table.id);
+  const shownMarks = useRef(0);
+  useEffect(() => {
+    if (!marks || shownMarks.current === marks.serial) return;
+    const first = scrollRef.current?.querySelector<HTMLElement>('td.flagged');
+    if (!first) return;
+    shownMarks.current = marks.serial;
+    first.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    first.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+  }, [marks, rows]);
+  const flagged = (rowKey: string, col: GridColumn): string | undefined => (marks?.has(rowKey, col.key) ? 'flagged' : undefined);
+
   /** The money text the budget gives a cell, when it gives one. */
   const budgetText = (rowKey: string, col: GridColumn): string | undefined => (col.numeric && budget?.[rowKey] !== undefined ? editorText(col, budget[rowKey], unit) : undefined);
 
@@ -62,7 +76,7 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
       <Box
         ref={scrollRef}
         data-testid="fixed-input-scroll"
-        sx={{ ...gridSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%', '& td input, & td textarea': { width: '100%', boxSizing: 'border-box', border: 0, outline: 'none', font: 'inherit', fontSize: 14, px: 0.75, py: 0.5, bgcolor: '#fffef4' }, '& td input:focus, & td textarea:focus': { boxShadow: 'inset 0 0 0 2px #1f5fa8' }, '& td input.follows': { color: '#1f5fa8' }, '& td input.override': { backgroundImage: 'linear-gradient(225deg, #ed6c02 6px, transparent 6px)' } }}
+        sx={{ ...gridSx, flex: '0 1 auto', width: 'fit-content', maxWidth: '100%', '& td input, & td textarea': { width: '100%', boxSizing: 'border-box', border: 0, outline: 'none', font: 'inherit', fontSize: 14, px: 0.75, py: 0.5, bgcolor: '#fffef4' }, '& td input:focus, & td textarea:focus': { boxShadow: 'inset 0 0 0 2px #1f5fa8' }, '& td input.follows': { color: '#1f5fa8' }, '& td input.override': { backgroundImage: 'linear-gradient(225deg, #ed6c02 6px, transparent 6px)' }, '& td.flagged input, & td.flagged textarea': { bgcolor: '#ffe2b8' } }}
         // A field scrolled into view by the keyboard stays out from under the frozen columns.
         style={{ scrollPaddingLeft: fit.frozenRight }}
       >
@@ -95,7 +109,7 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
                     }
                     if (!isInput(source)) {
                       return (
-                        <td key={col.key} className={[col.numeric ? 'num' : '', frozen ?? ''].join(' ').trim() || undefined} style={sticky} data-col-key={col.key}>
+                        <td key={col.key} className={[col.numeric ? 'num' : '', frozen ?? '', flagged(key, col) ?? ''].join(' ').trim() || undefined} style={sticky} data-col-key={col.key}>
                           <div className="ci">{displayText(col, stored[col.key], unit)}</div>
                         </td>
                       );
@@ -123,7 +137,7 @@ export function FixedInputTable({ session, table, unit }: { session: WorkbookSes
                       },
                     };
                     return (
-                      <td key={col.key} className={frozen} style={sticky} data-col-key={col.key}>
+                      <td key={col.key} className={[frozen ?? '', flagged(key, col) ?? ''].join(' ').trim() || undefined} style={sticky} data-col-key={col.key} data-testid={`info-cell-${key}-${col.key}`}>
                         {col.def.type === 'longtext' ? (
                           <textarea key={fieldKey} {...common} rows={2} style={{ resize: 'vertical' }} />
                         ) : (
