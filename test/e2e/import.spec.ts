@@ -7,6 +7,7 @@ import { seedText } from '../helpers/print.js';
 import { seedBlocks } from '../helpers/seed-blocks.js';
 import { exportSeed001Docx, SEED001_DEPT, seed001TypedDocx } from '../helpers/seed001-docx.js';
 import { makeTempDir, removeTempDir } from '../helpers/temp.js';
+import type { Page } from '@playwright/test';
 import { cell, createWorkbookInSet, expect, test } from './fixtures.js';
 
 // The files a clerk would pick, made once: seed 001 as this app exports it (all 17 tables, 说明, 绩效 tables),
@@ -167,6 +168,20 @@ test('导入到本工作簿 previews a file, adds it to the open workbook, and r
   await expect(page.getByTestId('import-report-dialog').getByTestId('report-line').first()).toBeVisible();
 });
 
+/**
+ * Seed 001's 2020 figures in the new 2021 workbook: 收入总计 508.93 (附件2) and 30101 基本工资 (111. 6768 in 附件5,
+ * 111.68 in 附件17) are the 上年预算数; the 2021 本年预算数 is empty until entered.
+ */
+async function expectSeed001AsLastYear(page: Page): Promise<void> {
+  await page.getByTestId('table-nav-fact-income').click();
+  await expect(cell(page, 0, 'prevAmount')).toHaveText('508.93');
+  await expect(cell(page, 0, 'amount')).toHaveText('');
+  await page.getByTestId('table-nav-fact-lines').click();
+  const basicPay = page.getByTestId('grid').locator('tr', { hasText: '30101 基本工资' }).first();
+  await expect(basicPay.locator('[data-testid$="-prevAmount"]')).toHaveText('111.68');
+  await expect(basicPay.locator('[data-testid$="-amount"]')).toHaveText('');
+}
+
 test('the wizard imports seed 001 into 2021: the 2020 amounts become 上年预算数, 2021 amounts start empty, the report stays with the workbook', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByTestId('import-file').click();
@@ -189,15 +204,7 @@ test('the wizard imports seed 001 into 2021: the 2020 amounts become 上年预�
   await wizard.getByTestId('import-open').click();
 
   await expect(page.getByTestId('workbook-title')).toHaveText(`${SEED001_DEPT} · 2021年`);
-  // 收入: seed 001's 2020 收入总计 508.93 is the 上年预算数; the 2021 本年预算数 is empty until entered.
-  await page.getByTestId('table-nav-fact-income').click();
-  await expect(cell(page, 0, 'prevAmount')).toHaveText('508.93');
-  await expect(cell(page, 0, 'amount')).toHaveText('');
-  // 支出明细: 附件5 prints 30101 基本工资 111.68 (111. 6768 in the seed, printed at two decimals by the export).
-  await page.getByTestId('table-nav-fact-lines').click();
-  const basicPay = page.getByTestId('grid').locator('tr', { hasText: '30101 基本工资' });
-  await expect(basicPay.locator('[data-testid$="-prevAmount"]')).toHaveText('111.68');
-  await expect(basicPay.locator('[data-testid$="-amount"]')).toHaveText('');
+  await expectSeed001AsLastYear(page);
   // 项目: 附件8's one line, its 2020 amount as 上年预算数.
   await page.getByTestId('table-nav-fact-projects').click();
   const project = page.getByTestId('grid').locator('tr', { hasText: '业务性专项经费' });
@@ -229,15 +236,7 @@ test.describe(() => {
     await wizard.getByTestId('import-open').click();
     await expect(page.getByTestId('workbook-title')).toHaveText(`${SEED001_DEPT} · 2021年`);
 
-    // 收入: seed 001's 收入总计 508.93 (附件2) is the 上年预算数.
-    await page.getByTestId('table-nav-fact-income').click();
-    await expect(cell(page, 0, 'prevAmount')).toHaveText('508.93');
-    await expect(cell(page, 0, 'amount')).toHaveText('');
-    // 支出明细: 附件5 prints 30101 基本工资 111. 6768, 附件17 111.68.
-    await page.getByTestId('table-nav-fact-lines').click();
-    const basicPay = page.getByTestId('grid').locator('tr', { hasText: '30101 基本工资' }).first();
-    await expect(basicPay.locator('[data-testid$="-prevAmount"]')).toHaveText('111.68');
-    await expect(basicPay.locator('[data-testid$="-amount"]')).toHaveText('');
+    await expectSeed001AsLastYear(page);
 
     // 部门基本情况 from 二、机构设置: “编制人数 27 人（含经济研究中心），实有人数 26 人……现有股室 4 个，内设综合室、督查室……”.
     await page.getByTestId('table-nav-fact-info').click();
