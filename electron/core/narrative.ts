@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NarrativeSection } from '../../shared/print/document.js';
-import { NarrativeMemo, narrativeDocument, renderNarrative, type NarrativeSource, type RenderedNarrative } from '../../shared/narrative/render.js';
+import { fieldMoney, NarrativeMemo, narrativeDocument, nextYearInfo, renderNarrative, type NarrativeSource, type NextYearInfo, type RenderedNarrative } from '../../shared/narrative/render.js';
 import { FACT_TABLES } from '../../shared/derive/index.js';
 import { NARRATIVE_TABLE } from '../../shared/narrative/store.js';
 import { lookupCode } from '../../shared/reference/index.js';
@@ -37,6 +37,12 @@ export class NarrativeService {
       rows: (store) => rows(store) ?? wb.rows(store),
       className: (code) => (functions ? lookupCode(functions, code)?.name : undefined),
     };
+  }
+
+  /** The 上年 amounts this workbook gives next year's 部门基本情况 (none when its set has no 说明 template). */
+  nextYearInfo(wb: Workbook): NextYearInfo[] {
+    const template = this.derived.current(wb).set.narrative;
+    return template ? nextYearInfo(template, fieldMoney(template, this.source(wb))) : [];
   }
 
   /** The 说明 now; null when the workbook's set has no 说明 template. */

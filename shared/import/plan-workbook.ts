@@ -1,6 +1,7 @@
 import { FACT_TABLES } from '../derive/model.js';
 import { NARRATIVE_TABLE } from '../narrative/store.js';
 import { DEPT_OWNER, PERF_TABLES } from '../perf/binding.js';
+import type { NextYearInfo } from '../narrative/render.js';
 import type { NarrativeSection } from '../print/document.js';
 import type { TableDef } from '../tables/schema.js';
 import type { WorkbookInterchange } from '../workbook/interchange.js';
@@ -36,6 +37,8 @@ export function planFromWorkbook(
   lookup: (setId: string, tableId: string) => TableDef | undefined,
   setName: string,
   options: PlanOptions,
+  /** Into a later year: the file's figures that are the new year's 上年 amounts of 部门基本情况 (import handler). */
+  lastYearInfo: readonly NextYearInfo[] = [],
 ): PlanResult {
   const fileYear = doc.meta.year;
   const year = options.into?.year ?? options.year ?? fileYear;
@@ -71,15 +74,18 @@ export function planFromWorkbook(
 
   /**
    * 部门基本情况 in the new year: its 上年… amounts (三公, 机关运行经费) were the year before the file's and are
-   * dropped, to be filled from the file's year; its budget amounts (政府采购, …) are the file's year's and
-   * are cleared unless kept as a draft. Counts and texts (编制, 车辆, 说明) carry over.
+   * replaced by the file's year's figures (`lastYearInfo`); its budget amounts (政府采购, …) are the file's
+   * year's and are cleared unless kept as a draft. Counts and texts (编制, 车辆, 说明) carry over.
    */
+  const infoDef = lookup(doc.meta.tableSetId, FACT_TABLES.info);
+  const infoItems = new Map((infoDef?.body.kind === 'fixed' ? infoDef.body.rows : []).flatMap((r) => (r.key && typeof r.cells.item === 'string' ? [[r.key, r.cells.item] as const] : [])));
+  const refilled = new Set(shifted ? lastYearInfo.map((i) => i.rowId) : []);
   let infoCleared = 0;
   const infoCarried = (tableId: string, rowId: string, c: RowCells): RowCells => {
     if (!shifted || tableId !== FACT_TABLES.info || c.amount === undefined || c.amount === '') return c;
     if (keepDraft && !/Prev(?:[A-Z]|$)/.test(rowId)) return c;
     const { amount: _cleared, ...rest } = c;
-    infoCleared += 1;
+    if (!refilled.has(rowId)) infoCleared += 1;
     return rest;
   };
 
@@ -127,7 +133,12 @@ export function planFromWorkbook(
   const count = (id: string): number => rows[id]?.length ?? 0;
   if (shifted) {
     entries.push({ kind: '数据', place: '', text: '', target: `预算数据：上年预算数（${fileYear} 年）${keepDraft ? '，并作为本年草稿' : ''}`, note: `收入 ${count(FACT_TABLES.income)} 行，支出明细 ${count(FACT_TABLES.lines)} 行，项目 ${count(FACT_TABLES.projects)} 个` });
-    if (infoCleared > 0) entries.push({ kind: '假设', place: '', text: '', target: '部门基本情况', note: `${infoCleared} 个金额（上年三公经费、机关运行经费预算数，政府采购等）属于 ${fileYear} 年及以前，已清空，请按 ${year} 年填写` });
+    for (const { rowId, amount } of shifted ? lastYearInfo : []) {
+      cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text: amount });
+      const item = infoItems.get(rowId) ?? rowId;
+      entries.push({ kind: '数据', place: '', text: '', target: `部门基本情况：${item}`, note: `文件 ${fileYear} 年的数字` });
+    }
+    if (infoCleared > 0) entries.push({ kind: '假设', place: '', text: '', target: '部门基本情况', note: `${infoCleared} 个金额属于 ${fileYear} 年及以前（如政府采购），已清空，请按 ${year} 年填写` });
     if (moved.clearedAmounts > 0) entries.push({ kind: '假设', place: '', text: '', target: '绩效目标', note: `绩效表中的 ${moved.clearedAmounts} 个金额是 ${fileYear} 年的，已清空，请按 ${year} 年预算填写` });
     for (const y of moved.years) entries.push({ kind: '年份', place: y.place, text: y.text, target: '绩效目标', note: y.note });
   }

@@ -7,6 +7,7 @@ import { readTable } from './extract.js';
 import { rebuildFacts, type PublishedTable } from './facts.js';
 import { verifyRebuild, rebuiltModel } from './facts-verify.js';
 import { readDepartment, unitRows, unitTypeLabel } from './facts-dept.js';
+import { nextYearInfoFromFile } from './facts-info.js';
 import { narrativeOf } from './narrative.js';
 import { extractPerformance } from './perf.js';
 import { linkPerformance, namedProjects, type PlanLink } from './perf-links.js';
@@ -201,9 +202,16 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
     rows[FACT_TABLES.income] = place(facts.income);
     rows[FACT_TABLES.lines] = place(facts.lines);
     rows[FACT_TABLES.projects] = place(facts.projects);
-    if (shifted && facts.threePublic) {
-      const prev = { abroad: 'info-threePublicPrevAbroad', reception: 'info-threePublicPrevReception', vehicle: 'info-threePublicPrevVehicle' } as const;
-      for (const [role, rowId] of Object.entries(prev)) cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text: facts.threePublic[role as keyof typeof prev] });
+    if (shifted) {
+      // 上年 amounts of 部门基本情况: the figures the file prints (the set's 说明 template names them), else
+      // the 三公 items summed from the rebuilt facts.
+      const lastYear = new Map<string, string>();
+      if (facts.threePublic) {
+        const prev = { abroad: 'info-threePublicPrevAbroad', reception: 'info-threePublicPrevReception', vehicle: 'info-threePublicPrevVehicle' } as const;
+        for (const [role, rowId] of Object.entries(prev)) lastYear.set(rowId, facts.threePublic[role as keyof typeof prev]);
+      }
+      if (set) for (const { rowId, amount } of nextYearInfoFromFile(set, facts.observations)) lastYear.set(rowId, amount);
+      for (const [rowId, text] of lastYear) cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text });
     }
     const where = shifted ? `上年预算数（${fileYear} 年）${options.keepDraft ? '，并作为本年草稿' : ''}` : '本年预算数';
     entries.push({

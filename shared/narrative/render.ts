@@ -570,6 +570,38 @@ export function renderNarrative(template: NarrativeTemplate, source: NarrativeSo
   return { unit, sections };
 }
 
+/** A 部门基本情况 amount of the next year's workbook: `rowId` of fact-info, `amount` in 元. */
+export interface NextYearInfo {
+  rowId: string;
+  amount: string;
+}
+
+/** The money value of each template field over one workbook's data (null where not entered). */
+export function fieldMoney(template: NarrativeTemplate, source: NarrativeSource): (field: string) => Decimal | null {
+  const values = new FieldValues(template, source);
+  return (field) => values.money(field);
+}
+
+/**
+ * What this year's figures give the next year's 部门基本情况 as its 上年 amounts: for each `change` field
+ * of the template whose last-year side is a 基本情况 amount (上年“三公”经费 items, 上年机关运行经费), this
+ * year's figure of the same field (`money`: from a workbook's data, fieldMoney, or from a published file's
+ * printed cells). The template's own pairs decide which figures move, so a set's new 同比 sentence needs
+ * no code here.
+ */
+export function nextYearInfo(template: NarrativeTemplate, money: (field: string) => Decimal | null): NextYearInfo[] {
+  const out = new Map<string, string>();
+  for (const def of Object.values(template.fields)) {
+    if (!('change' in def)) continue;
+    const [now, last] = def.change;
+    const lastDef = template.fields[last];
+    if (!lastDef || !('info' in lastDef) || lastDef.col !== 'amount' || out.has(lastDef.info)) continue;
+    const value = money(now);
+    if (value !== null) out.set(lastDef.info, canonical(value));
+  }
+  return [...out].map(([rowId, amount]) => ({ rowId, amount }));
+}
+
 const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The 说明 as the document prints it: headings and paragraphs, with the runs of those that have bold words. */

@@ -86,6 +86,8 @@ describe('import.run: seed 001 round trip into the next year', () => {
     // 三公 of 2020 (附件9: 公务接待费 5.34) is next year's 上年 figure for 同比.
     const info = new Map((await rows(core, out, 'fact-info')).map((r) => [r.id, r.cells]));
     expect([info.get('info-threePublicPrevReception')?.amount, info.get('info-threePublicPrevAbroad')?.amount]).toEqual([wan('5.34'), '0']);
+    // 机关运行经费 of 2020 as printed (seed: "共安排 69.04 万元", the 公用经费 合计 of 一般公共预算基本支出表).
+    expect(info.get('info-operatingPrev')?.amount).toBe(wan('69.04'));
     // 部门基本情况 as the exported 说明 words it (二、机构设置; the .xlsx has no 说明): the fixture's, typed from the seed.
     const typedInfo = (rowId: string) => Object.fromEntries(facts.info.filter((c) => c.rowId === rowId).map((c) => [c.col, c.text]));
     for (const rowId of ['info-staffQuota', 'info-staffActual', 'info-orgCount']) expect([rowId, info.get(rowId) ?? {}]).toEqual([rowId, format === 'docx' ? typedInfo(rowId) : {}]);

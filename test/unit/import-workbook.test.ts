@@ -109,9 +109,20 @@ describe('import.run of a workbook and of its JSON', () => {
       [project!.id, '2021年系统运行天数', '365'],
       [project!.id, '公文办理时效', '提高'],
     ]);
-    // 部门基本情况: the 上年 figure of 2019 and the 2020 procurement amount are not 2021's; the count carries over.
+    // 部门基本情况: the 上年 figures are 2020's, not the file's own 2019 ones (0.5): seed 001 says "2020 年“三公”经费预算数
+    // 5.34 万元，其中：公务接待费 5.34 万元、公务用车购置费 0 万元，公务用车运行费 0 万元、因公出国（境）费 0 万元" and
+    // "机关运行经费…共安排 69.04 万元"; the 2020 procurement amount is not 2021's; the count carries over.
     const info = new Map((await rows(core, out, 'fact-info')).map((r) => [r.id, r.cells]));
-    expect([info.get('info-threePublicPrevReception')?.amount, info.get('info-procServices')?.amount, info.get('info-vehicles')?.count]).toEqual([undefined, undefined, '2']);
+    expect([info.get('info-threePublicPrevReception')?.amount, info.get('info-threePublicPrevAbroad')?.amount, info.get('info-threePublicPrevVehicle')?.amount]).toEqual([wan('5.34'), '0', '0']);
+    expect([info.get('info-procServices')?.amount, info.get('info-vehicles')?.count]).toEqual([undefined, '2']);
+    // 机关运行经费 is the 公用经费 total of the fixture's 一般公共预算基本支出表 (the seed's detail gives 69.036 万元,
+    // printed 69.04).
+    expect(new Dec(info.get('info-operatingPrev')!.amount!).div(10000).toDecimalPlaces(2).toFixed(2)).toBe('69.04');
+    // The report says where each came from.
+    const report = await rows(core, out, 'import-report');
+    expect(report.filter((r) => r.cells.kind === '数据' && (r.cells.target ?? '').startsWith('部门基本情况：')).map((r) => r.cells.target)).toEqual(
+      expect.arrayContaining(['部门基本情况：上年公务接待费预算数', '部门基本情况：上年机关运行经费预算数']),
+    );
     // 说明 as written, its citation (〔2019〕39号) untouched.
     const narrative = await callOk(core, 'narrative.get', { path: out });
     expect(narrative!.sections.find((s) => s.title === '部门职能职责')!.paragraphs.flatMap((p) => p.sentences.map((x) => x.text)).join('')).toContain(DUTIES);

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Edit, ImportRunResult } from '../../../shared/api/contract.js';
 import { FACT_TABLES } from '../../../shared/derive/model.js';
@@ -7,6 +9,7 @@ import { editText } from '../../../shared/money/decimal.js';
 import { buildPreview, type ImportPreview } from '../../../shared/import/preview.js';
 import { buildWorkbookPreview } from '../../../shared/import/preview-workbook.js';
 import { planFromWorkbook } from '../../../shared/import/plan-workbook.js';
+import type { NextYearInfo } from '../../../shared/narrative/render.js';
 import { importedNarrativeEdits, NARRATIVE_TABLE } from '../../../shared/narrative/store.js';
 import { recognize } from '../../../shared/import/recognize.js';
 import { IMPORT_REPORT_TABLE, planImport, type ImportPlan } from '../../../shared/import/workbook.js';
@@ -44,6 +47,32 @@ async function load(core: Core, source: string): Promise<Loaded> {
     return { kind: 'workbook', file, from: 'bdwb', doc: loadInterchange(core, { text: exportWorkbookJson(core.workbook(file.path)) }) };
   } finally {
     if (!wasOpen) core.closeWorkbook(file.path);
+  }
+}
+
+/**
+ * The 上年 amounts of 部门基本情况 a workbook gives the next year (上年“三公”经费, 上年机关运行经费), read
+ * from its derived tables as its own 说明 reads them. A .bdwb is opened where it is; its JSON is laid down
+ * as a workbook in a temporary folder for the reading and removed after.
+ */
+function lastYearInfo(core: Core, loaded: Extract<Loaded, { kind: 'workbook' }>): NextYearInfo[] {
+  if (loaded.from === 'bdwb') {
+    const wasOpen = core.isOpen(loaded.file.path);
+    try {
+      return core.narrative.nextYearInfo(core.workbook(loaded.file.path));
+    } finally {
+      if (!wasOpen) core.closeWorkbook(loaded.file.path);
+    }
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'budgetdesk-lastyear-'));
+  const file = path.join(dir, 'source.bdwb');
+  try {
+    const wb = core.createWorkbook(file, loaded.doc.meta);
+    for (const [tableId, rows] of Object.entries(loaded.doc.tables)) if (rows.length > 0) wb.appendRows(tableId, rows);
+    return core.narrative.nextYearInfo(wb);
+  } finally {
+    if (core.isOpen(file)) core.closeWorkbook(file);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -180,7 +209,9 @@ export async function runImport(core: Core, input: RunInput): Promise<ImportRunR
     const { doc } = loaded;
     const intoMeta = into ? core.workbook(into).meta() : undefined;
     const options = { ...(input.year === undefined ? {} : { year: input.year }), ...(input.keepDraft ? { keepDraft: true } : {}), ...(intoMeta ? { into: intoMeta } : {}) };
-    const result = planFromWorkbook(doc, loaded.file.name, (s, t) => core.tableSets.table(s, t), core.tableSets.get(doc.meta.tableSetId)?.name ?? doc.meta.tableSetId, options);
+    const shifted = (intoMeta?.year ?? input.year ?? doc.meta.year) > doc.meta.year;
+    const carried = shifted ? lastYearInfo(core, loaded) : [];
+    const result = planFromWorkbook(doc, loaded.file.name, (s, t) => core.tableSets.table(s, t), core.tableSets.get(doc.meta.tableSetId)?.name ?? doc.meta.tableSetId, options, carried);
     if (!result.ok) throw new CoreError('VALIDATION', { issue: result.issue });
     plan = result.plan;
   }
