@@ -7,7 +7,7 @@ import type { TableDef } from '../tables/schema.js';
 import type { WorkbookInterchange } from '../workbook/interchange.js';
 import type { RowCells, WorkbookMeta } from '../workbook/types.js';
 import { carryRecord, type PerfPlan, type YearShift } from './perf-plan.js';
-import { IMPORT_REPORT_TABLE, type ImportPlan, type PlanOptions, type PlanResult, type ReportEntry } from './workbook.js';
+import { IMPORT_REPORT_TABLE, infoRowLabel, type ImportPlan, type PlanOptions, type PlanResult, type ReportEntry } from './workbook.js';
 
 /**
  * A workbook (.bdwb) or its interchange JSON imported like last year's .docx: into the next year (its amounts
@@ -77,8 +77,7 @@ export function planFromWorkbook(
    * replaced by the file's year's figures (`lastYearInfo`); its budget amounts (政府采购, …) are the file's
    * year's and are cleared unless kept as a draft. Counts and texts (编制, 车辆, 说明) carry over.
    */
-  const infoDef = lookup(doc.meta.tableSetId, FACT_TABLES.info);
-  const infoItems = new Map((infoDef?.body.kind === 'fixed' ? infoDef.body.rows : []).flatMap((r) => (r.key && typeof r.cells.item === 'string' ? [[r.key, r.cells.item] as const] : [])));
+  const infoLabel = infoRowLabel(lookup(doc.meta.tableSetId, FACT_TABLES.info));
   const refilled = new Set(shifted ? lastYearInfo.map((i) => i.rowId) : []);
   let infoCleared = 0;
   const infoCarried = (tableId: string, rowId: string, c: RowCells): RowCells => {
@@ -135,8 +134,7 @@ export function planFromWorkbook(
     entries.push({ kind: '数据', place: '', text: '', target: `预算数据：上年预算数（${fileYear} 年）${keepDraft ? '，并作为本年草稿' : ''}`, note: `收入 ${count(FACT_TABLES.income)} 行，支出明细 ${count(FACT_TABLES.lines)} 行，项目 ${count(FACT_TABLES.projects)} 个` });
     for (const { rowId, amount } of shifted ? lastYearInfo : []) {
       cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text: amount });
-      const item = infoItems.get(rowId) ?? rowId;
-      entries.push({ kind: '数据', place: '', text: '', target: `部门基本情况：${item}`, note: `文件 ${fileYear} 年的数字` });
+      entries.push({ kind: '数据', place: '', text: '', target: `部门基本情况 › ${infoLabel(rowId)}`, note: `文件 ${fileYear} 年的数字，作为 ${year} 年的上年数` });
     }
     if (infoCleared > 0) entries.push({ kind: '假设', place: '', text: '', target: '部门基本情况', note: `${infoCleared} 个金额属于 ${fileYear} 年及以前（如政府采购），已清空，请按 ${year} 年填写` });
     if (moved.clearedAmounts > 0) entries.push({ kind: '假设', place: '', text: '', target: '绩效目标', note: `绩效表中的 ${moved.clearedAmounts} 个金额是 ${fileYear} 年的，已清空，请按 ${year} 年预算填写` });

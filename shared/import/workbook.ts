@@ -8,6 +8,7 @@ import { rebuildFacts, type PublishedTable } from './facts.js';
 import { verifyRebuild, rebuiltModel } from './facts-verify.js';
 import { readDepartment, unitRows, unitTypeLabel } from './facts-dept.js';
 import { nextYearInfoFromFile } from './facts-info.js';
+import { infoFromNarrative } from './facts-narrative.js';
 import { narrativeOf } from './narrative.js';
 import { extractPerformance } from './perf.js';
 import { linkPerformance, namedProjects, type PlanLink } from './perf-links.js';
@@ -115,6 +116,14 @@ function textYear(doc: SourceDocument): number | null {
   return majority(years) ?? null;
 }
 
+/** The 部门基本情况 row's item as the set prints it ("上年公务接待费预算数"), for the report; the id where it has none. */
+export function infoRowLabel(def: TableDef | undefined): (rowId: string) => string {
+  return (rowId) => {
+    const item = def?.body.kind === 'fixed' ? def.body.rows.find((r) => r.key === rowId)?.cells.item : undefined;
+    return typeof item === 'string' ? item : rowId;
+  };
+}
+
 export function planImport(doc: SourceDocument, recognition: Recognition, lookup: (setId: string, tableId: string) => TableDef | undefined, set: TableSet | undefined, options: PlanOptions): PlanResult {
   const entries: ReportEntry[] = [];
   const tables: ImportReport['tables'] = [];
@@ -211,7 +220,11 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
         for (const [role, rowId] of Object.entries(prev)) lastYear.set(rowId, facts.threePublic[role as keyof typeof prev]);
       }
       if (set) for (const { rowId, amount } of nextYearInfoFromFile(set, facts.observations)) lastYear.set(rowId, amount);
-      for (const [rowId, text] of lastYear) cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text });
+      const label = infoRowLabel(lookup(meta.tableSetId, FACT_TABLES.info));
+      for (const [rowId, text] of lastYear) {
+        cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text });
+        entries.push({ kind: '数据', place: '', text: '', target: `部门基本情况 › ${label(rowId)}`, note: `文件 ${fileYear} 年的数字，作为 ${year} 年的上年数` });
+      }
     }
     const where = shifted ? `上年预算数（${fileYear} 年）${options.keepDraft ? '，并作为本年草稿' : ''}` : '本年预算数';
     entries.push({
@@ -241,13 +254,12 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
       entries.push({ kind: '数据', place: `第一部分 说明 › ${u.section}`, text: u.sentence, target: '预算单位', note: `下属单位“${u.name}”（编码未公开，编为 ${String(i + 2).padStart(3, '0')}，单位性质未写明，请补填）` }),
     );
   }
-  const infoDef = lookup(meta.tableSetId, FACT_TABLES.info);
-  const rowLabel = (rowId: string): string => {
-    const item = infoDef?.body.kind === 'fixed' ? infoDef.body.rows.find((r) => r.key === rowId)?.cells.item : undefined;
-    return typeof item === 'string' ? item : rowId;
-  };
+  const rowLabel = infoRowLabel(lookup(meta.tableSetId, FACT_TABLES.info));
   const colLabel = (col: string): string => (col === 'text' ? '说明' : '数量');
-  for (const f of dept.facts) {
+  // The 说明's own sentences first (编制, 内设机构: facts-dept.ts), then what the set's template sentences give.
+  const fromTemplate = set?.narrative ? infoFromNarrative(set.narrative, narrative) : [];
+  const infoFacts = [...dept.facts, ...fromTemplate.filter((f) => !dept.facts.some((d) => d.rowId === f.rowId && d.col === f.col))];
+  for (const f of infoFacts) {
     cells.push({ tableId: FACT_TABLES.info, rowId: f.rowId, col: f.col, text: f.text });
     entries.push({
       kind: '数据',

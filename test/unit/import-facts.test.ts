@@ -6,6 +6,7 @@ import { Dec } from '../../shared/money/decimal.js';
 import { rebuildFacts } from '../../shared/import/facts.js';
 import { buildProjects } from '../../shared/import/facts-projects.js';
 import { readDepartment, unitRows } from '../../shared/import/facts-dept.js';
+import { infoFromNarrative } from '../../shared/import/facts-narrative.js';
 import { narrativeOf } from '../../shared/import/narrative.js';
 import { TableSetRegistry } from '../../shared/tables/registry.js';
 import { callOk } from '../helpers/core.js';
@@ -207,6 +208,41 @@ describe('部门基本情况 and 预算单位 from the 说明', () => {
     expect(info.selfOnly).toMatchObject({ section: '三、部门预算单位构成' });
     expect(info.subordinates).toEqual([]);
     expect(info.assumptions).toEqual([]);
+  });
+
+  it.skipIf(seedSkip)('reads seed 001’s 七（三）国有资产 and 七（六）会议费、培训费 by the set’s template sentences, as the seed words them', () => {
+    const facts = infoFromNarrative(hunan.narrative!, narrativeOf(seed001Explanation().map((text) => ({ kind: 'paragraph' as const, text }))));
+    // “(三) 国有资产占有情况：截止 2019 年 12 月 31 日，本部门共有办公及业务用房 210 平方米；车辆 0 辆，其中一般公务用车 0 辆；
+    // 单位价值 200 万以上大型设备 0 套。2020 年部门预算安排购置车辆 0 辆，预算安排购置价值 200 万以上大型设备 0 套。” The seed
+    // writes “200 万以上” where the template says “200万元以上”, and “(三)” with ASCII brackets.
+    // 七（六）: “2020 年预算安排会议费 12.7 万元，主要是主要包括……” is read as written, its doubled words included (the 审核 flags them).
+    // 二、机构设置 fits the template's sentence too (编制 27 人（含经济研究中心），实有 26 人), as facts-dept.ts reads it.
+    expect(facts.map((f) => [f.rowId, f.col, f.text])).toEqual([
+      ['info-staffQuota', 'count', '27'],
+      ['info-staffQuota', 'text', '含经济研究中心'],
+      ['info-staffActual', 'count', '26'],
+      ['info-assetDate', 'text', '2019年12月31日'],
+      ['info-buildingArea', 'count', '210'],
+      ['info-vehicles', 'count', '0'],
+      ['info-officialVehicles', 'count', '0'],
+      ['info-largeEquipment', 'count', '0'],
+      ['info-buyVehicles', 'count', '0'],
+      ['info-buyEquipment', 'count', '0'],
+      [
+        'info-meetingNote',
+        'text',
+        '主要是主要包括区政府全会（参会人员约400人）、区政府常务会（计划每月一次，参会人员约30人）、区政府工作例会（计划每月一次，参会人员约30人）全区“产业项目建设年”、“双比双看”等活动工作部署大会（参会人员约300人）、区新冠肺炎疫情防控工作会议（常态化调度，累计参会人员约200人）、文明建设表彰大会（参会人员约200人）',
+      ],
+      ['info-trainingNote', 'text', '主要包括全区政府办系统工作人员培训（参训人员约100人），以及其他业务培训'],
+    ]);
+    expect(facts.find((f) => f.rowId === 'info-buildingArea')?.section).toMatch(/其他重要事项/);
+  });
+
+  it('reads nothing from a sentence that leaves the template’s wording, or that still says 待填写', () => {
+    const facts = infoFromNarrative(hunan.narrative!, [
+      { heading: '七、其他重要事项的情况说明', paragraphs: ['（三）国有资产占有情况：本部门房屋约 210 平方米，车辆若干。', '2021年预算安排会议费 待填写，待填写。'] },
+    ]);
+    expect(facts).toEqual([]);
   });
 
   it('lists the units a 说明 names, and says where a stated count does not match the names', () => {

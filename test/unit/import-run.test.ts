@@ -88,9 +88,15 @@ describe('import.run: seed 001 round trip into the next year', () => {
     expect([info.get('info-threePublicPrevReception')?.amount, info.get('info-threePublicPrevAbroad')?.amount]).toEqual([wan('5.34'), '0']);
     // 机关运行经费 of 2020 as printed (seed: "共安排 69.04 万元", the 公用经费 合计 of 一般公共预算基本支出表).
     expect(info.get('info-operatingPrev')?.amount).toBe(wan('69.04'));
-    // 部门基本情况 as the exported 说明 words it (二、机构设置; the .xlsx has no 说明): the fixture's, typed from the seed.
-    const typedInfo = (rowId: string) => Object.fromEntries(facts.info.filter((c) => c.rowId === rowId).map((c) => [c.col, c.text]));
-    for (const rowId of ['info-staffQuota', 'info-staffActual', 'info-orgCount']) expect([rowId, info.get(rowId) ?? {}]).toEqual([rowId, format === 'docx' ? typedInfo(rowId) : {}]);
+    expect(report.entries.filter((e) => e.target === '部门基本情况 › 上年机关运行经费预算数').map((e) => e.note)).toEqual(['文件 2020 年的数字，作为 2021 年的上年数']);
+    // 部门基本情况 as the exported 说明 words it (二、机构设置; 七（三）国有资产占有情况: "办公及业务用房 210 平方米；车辆 0 辆…";
+    // 七（六）会议费、培训费 with what they cover; the .xlsx has no 说明): the fixture's, typed from the seed.
+    const typedInfo = (rowId: string) => Object.fromEntries(facts.info.filter((c) => c.rowId === rowId && c.col !== 'amount').map((c) => [c.col, c.text]));
+    const fromText = ['info-staffQuota', 'info-staffActual', 'info-orgCount', 'info-assetDate', 'info-buildingArea', 'info-vehicles', 'info-officialVehicles', 'info-largeEquipment', 'info-buyVehicles', 'info-buyEquipment', 'info-meetingNote', 'info-trainingNote'];
+    for (const rowId of fromText) {
+      const { amount: _amount, ...read } = info.get(rowId) ?? {};
+      expect([rowId, read]).toEqual([rowId, format === 'docx' ? typedInfo(rowId) : {}]);
+    }
     // The 2021 tables show nothing until the clerk enters this year's amounts.
     const szzb = await callOk(core, 'workbook.derived', { path: out, tableId: 'szzb' });
     expect(szzb.empty).toBe(true);
