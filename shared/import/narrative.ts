@@ -30,7 +30,17 @@ export function narrativeOf(blocks: readonly SourceBlock[]): NarrativeSection[] 
     const line = lines[i];
     if (line === null || line === undefined || line === '') continue;
     if (SECTION.test(line) && line.length <= MAX_HEADING && !/[。；]$/.test(line)) sections.push({ heading: line.replace(/\s+/g, ''), paragraphs: [] });
-    else if (sections.length > 0) sections[sections.length - 1]!.paragraphs.push(line);
+    else if (sections.length > 0) {
+      const section = sections[sections.length - 1]!;
+      section.paragraphs.push(line);
+      // Words set in bold stay bold (the runs are trimmed as the paragraph is when stored).
+      const block = blocks[i];
+      const runs = block?.kind === 'paragraph' ? (block.runs ?? null) : null;
+      if (runs || section.runs) {
+        section.runs ??= section.paragraphs.slice(0, -1).map(() => null);
+        section.runs.push(runs);
+      }
+    }
   }
   return sections;
 }

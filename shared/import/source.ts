@@ -1,3 +1,5 @@
+import type { PrintRun } from '../print/types.js';
+
 /**
  * What the importer reads out of a foreign file before it recognises anything: paragraphs and tables in
  * reading order, each table on one grid with merged cells resolved (the same positioning as
@@ -31,7 +33,14 @@ export interface SourceTable {
 }
 
 export type SourceBlock =
-  | { kind: 'paragraph'; text: string; /** Outline level from the heading style (1 = 标题 1), when any. */ heading?: number }
+  | {
+      kind: 'paragraph';
+      text: string;
+      /** Outline level from the heading style (1 = 标题 1), when any. */
+      heading?: number;
+      /** Word: the runs as written (their texts joined are `text`), present when some run is in bold. */
+      runs?: PrintRun[];
+    }
   | { kind: 'table'; table: SourceTable };
 
 export interface SourceDocument {

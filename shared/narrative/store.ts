@@ -109,8 +109,8 @@ export function importedNarrativeEdits(template: NarrativeTemplate | undefined, 
   const rows: Record<string, string>[] = [];
   const used = new Set<string>();
   sections.forEach((s, i) => {
-    // Read as plain text: a `*` in last year's document is a star, not bold.
-    const text = plainToRichText(s.paragraphs);
+    // Read as written: a `*` in last year's document is a star; words it set in bold stay bold.
+    const text = s.runs ? serializeRichText(s.paragraphs.map((p, n) => s.runs![n] ?? [{ text: p }])) : plainToRichText(s.paragraphs);
     if (text === '') return;
     const known = template ? sectionForHeading(template, s.heading) : null;
     const key = known !== null && !used.has(known) ? known : `imported${i + 1}`;

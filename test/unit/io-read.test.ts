@@ -95,6 +95,27 @@ describe('docx reader', () => {
     expect(texts).toContainEqual(['直接大纲级别', 2]);
   });
 
+  it('keeps the runs of a body paragraph with bold words: w:b on the run, not on the paragraph mark, not a tracked change’s old formatting', async () => {
+    const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const body = [
+      // WPS splits a bold phrase over runs and writes w:bCs beside w:b; the paragraph mark is bold too.
+      `<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr>${run('（三）负责')}${run('区政府', '<w:b/><w:bCs/>')}${run('会务工作', '<w:b w:val="1"/>')}${run('，协助落实。')}</w:p>`,
+      // Bold switched off on the run, and a run whose bold was taken away in a tracked change.
+      `<w:p>${run('不加粗', '<w:b w:val="0"/>')}${run('原为粗体', '<w:rPrChange w:id="3" w:author="x"><w:rPr><w:b/></w:rPr></w:rPrChange>')}</w:p>`,
+      // Inside a table nothing is kept but text.
+      tbl(1, [tr([tc('<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>表内粗体</w:t></w:r></w:p>')])]),
+    ].join('');
+    const doc = await read(await makeDocx(body));
+    const paragraphs = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b] : []));
+    expect(paragraphs[0]).toEqual({
+      kind: 'paragraph',
+      text: '（三）负责区政府会务工作，协助落实。',
+      runs: [{ text: '（三）负责' }, { text: '区政府会务工作', bold: true }, { text: '，协助落实。' }],
+    });
+    expect(paragraphs[1]).toEqual({ kind: 'paragraph', text: '不加粗原为粗体' });
+    expect(tables(doc)[0]!.rows[0]!.cells[0]!.text).toBe('表内粗体');
+  });
+
   it('reads a .docx written by the docx library (the writer this app uses), vertical merges included', async () => {
     const cell = (text: string, o: { columnSpan?: number; verticalMerge?: (typeof VerticalMergeType)[keyof typeof VerticalMergeType] } = {}) =>
       new TableCell({ children: [new Paragraph({ children: [new TextRun(text)] })], ...o });

@@ -164,6 +164,12 @@ describe('bold free text through the core: kept, checked as plain text, undone, 
     // In the body style, like every 说明 paragraph.
     expect([...descendants(third, 'w:pStyle')][0]!.attrs['w:val']).toBe('BdBody');
 
+    // Imported into the next year, the bold words come back as bold (runs read with the text, w:b on the run).
+    const next = path.join(temp.make(), '2021.bdwb');
+    await callOk(core, 'import.run', { source: out, year: 2021, out: next });
+    const imported = (await callOk(core, 'workbook.rows', { path: next, tableId: NARRATIVE_TABLE })).rows.find((r) => r.cells.key === 'sec:duties');
+    expect(imported?.cells.text).toBe(stored);
+
     // Undone like any edit: the section says what it said before, without bold; redone, the bold is back.
     await callOk(core, 'workbook.undo', { path: file });
     expect(await dutiesNow()).toEqual(before);

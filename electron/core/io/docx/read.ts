@@ -1,4 +1,6 @@
 import type { SourceBlock, SourceCell, SourceDocument, SourceRow, SourceTable } from '../../../../shared/import/source.js';
+import { normalizeRuns } from '../../../../shared/narrative/richtext.js';
+import type { PrintRun } from '../../../../shared/print/types.js';
 import { streamXml } from '../xml-stream.js';
 import type { ZipPackage } from '../zip.js';
 import { mainPartPath } from '../package-parts.js';
@@ -111,17 +113,32 @@ export async function readDocx(pkg: ZipPackage, name: string): Promise<SourceDoc
   let tableCount = 0;
   let para: string[] | null = null;
   let paraLevel: number | undefined;
+  // Bold of a body paragraph's runs: direct w:b on the run (each w:r starts plain, so the paragraph mark's
+  // w:b in w:pPr, which comes before the runs, never reaches the text).
+  let runs: PrintRun[] = [];
+  let bold = false;
   let inText = false;
   let skipDepth = 0;
+
+  const push = (text: string): void => {
+    if (para === null) return;
+    para.push(text);
+    if (tables.length === 0) runs.push(bold ? { text, bold: true } : { text });
+  };
 
   const endParagraph = (): void => {
     if (para === null) return;
     const text = para.join('');
     const table = tables[tables.length - 1];
     if (table?.cell) table.cell.paragraphs.push(text);
-    else if (!table) blocks.push(paraLevel === undefined ? { kind: 'paragraph', text } : { kind: 'paragraph', text, heading: paraLevel });
+    else if (!table) {
+      const block: SourceBlock = paraLevel === undefined ? { kind: 'paragraph', text } : { kind: 'paragraph', text, heading: paraLevel };
+      if (runs.some((r) => r.bold)) block.runs = normalizeRuns(runs);
+      blocks.push(block);
+    }
     para = null;
     paraLevel = undefined;
+    runs = [];
   };
 
   await streamXml(pkg, await mainPartPath(pkg, name, 'docx'), name, {
@@ -136,11 +153,22 @@ export async function readDocx(pkg: ZipPackage, name: string): Promise<SourceDoc
         case 'w:del':
         case 'w:instrText':
         case 'w:delText':
+        case 'w:rPrChange':
+        case 'w:pPrChange':
+          // w:rPrChange/w:pPrChange: the formatting a tracked change replaced (a w:b there is what the words were).
           skipDepth = 1;
           return;
         case 'w:p':
           para = [];
           paraLevel = undefined;
+          runs = [];
+          bold = false;
+          return;
+        case 'w:r':
+          bold = false;
+          return;
+        case 'w:b':
+          bold = isOn(a['w:val']);
           return;
         case 'w:pStyle':
           if (para !== null) paraLevel = styles.get(a['w:val'] ?? '') ?? paraLevel;
@@ -156,14 +184,14 @@ export async function readDocx(pkg: ZipPackage, name: string): Promise<SourceDoc
           return;
         case 'w:tab':
           // w:tab inside w:tabs (paragraph properties) is a tab stop, not text.
-          if (para !== null && a['w:pos'] === undefined) para.push('\t');
+          if (a['w:pos'] === undefined) push('\t');
           return;
         case 'w:br':
         case 'w:cr':
-          para?.push('\n');
+          push('\n');
           return;
         case 'w:noBreakHyphen':
-          para?.push('-');
+          push('-');
           return;
         case 'w:tbl':
           endParagraph();
@@ -236,7 +264,7 @@ export async function readDocx(pkg: ZipPackage, name: string): Promise<SourceDoc
       }
     },
     text(t) {
-      if (skipDepth === 0 && inText && para !== null) para.push(t);
+      if (skipDepth === 0 && inText) push(t);
     },
   });
   return { format: 'docx', name, blocks };
