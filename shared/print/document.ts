@@ -96,7 +96,7 @@ export function buildDocument(input: DocumentInput): PrintDocument {
       if (t.outline) {
         const outline = outlineBlocks(t, partTitle);
         for (const b of outline) if (b.kind === 'heading' && b.toc) toc.push({ level: b.level, text: b.text });
-        blocks.push(...outline);
+        blocks.push({ kind: 'sheet', table: t }, ...outline);
         continue;
       }
       toc.push({ level: 2, text: tableCaption(t) });

@@ -9,7 +9,7 @@ import type { PrintBlock, PrintDocument } from './types.js';
 export type Orientation = 'portrait' | 'landscape';
 
 export interface FlowItem {
-  block: Exclude<PrintBlock, { kind: 'pageBreak' }>;
+  block: Exclude<PrintBlock, { kind: 'pageBreak' | 'sheet' }>;
   orientation: Orientation;
   /** The block starts a new page (a page break, a table, or a change of orientation after earlier content). */
   newPage: boolean;
@@ -24,6 +24,10 @@ function orientations(blocks: PrintBlock[]): Orientation[] {
   let next: Orientation = 'portrait';
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i]!;
+    if (b.kind === 'sheet') {
+      out[i] = next;
+      continue;
+    }
     if (b.kind === 'table') next = b.table.orientation;
     else if (b.kind !== 'heading') next = 'portrait';
     out[i] = next;
@@ -49,6 +53,8 @@ export function pageFlow(doc: Pick<PrintDocument, 'toc' | 'blocks'>): FlowItem[]
       breakPending = anyContent;
       return;
     }
+    // A workbook's sheet of an outline form: the pages print it as the blocks that follow.
+    if (block.kind === 'sheet') return;
     if (block.kind === 'table' && previous !== 'heading' && anyContent) breakPending = true;
     const o = orientation[i]!;
     let newPage = breakPending;

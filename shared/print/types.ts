@@ -123,6 +123,11 @@ export type PrintBlock =
     }
   /** The table's caption (附件 number and title) is a level-2 entry of the 目录; writers print it as a heading. */
   | { kind: 'table'; table: PrintTable }
+  /**
+   * An outline form for the workbook export alone: the document prints it as the headings and paragraphs
+   * around this block, a workbook as a sheet of its own (one line per row), so no table is left out of it.
+   */
+  | { kind: 'sheet'; table: PrintTable }
   | { kind: 'pageBreak' };
 
 export interface PrintTocEntry {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/core.js';
 import { readTableSetFolder } from '../../electron/core/tablesets.js';
-import { columnLetter, looksLikeFormula, sheetNames, writeXlsx } from '../../electron/core/io/xlsx/write.js';
+import { columnLetter, looksLikeFormula, sheetNames, sheetTable, writeXlsx } from '../../electron/core/io/xlsx/write.js';
 import { Dec } from '../../shared/money/decimal.js';
 import type { PrintDocument, PrintTable } from '../../shared/print/types.js';
 import { loadSeed, type LoadedSeed } from '../fixtures/perf/load.js';
@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => core.closeAll());
 
-const tablesOf = (doc: PrintDocument): PrintTable[] => doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+/** What the workbook export writes, one sheet each: the tables, and the outline forms the document prints as text. */
+const tablesOf = (doc: PrintDocument): PrintTable[] => doc.blocks.flatMap((b) => (b.kind === 'table' || b.kind === 'sheet' ? [b.table] : []));
 const ref = (row: number, col: number): string => `${columnLetter(col + 1)}${row}`;
 
 /** Where the table's header starts on its sheet: below the title and the unit lines, which must hold what the model prints. */
@@ -127,14 +128,21 @@ describe('.xlsx of seed 001 (湖南 2020, 17 tables + 3 绩效目标 tables)', (
   });
 });
 
-describe('.xlsx of seed 003 (河北, 7 项目绩效目标表 in 元)', () => {
-  it('forms round-trip cell for cell, merged 一级指标 included', async () => {
+describe('.xlsx of seed 003 (河北, 部门整体绩效目标 and 7 项目绩效目标表 in 元)', () => {
+  it('forms round-trip cell for cell, merged 一级指标 included; the 部门整体 outline is a sheet of its own', async () => {
     const doc = await callOk(core, 'print.document', { path: seed003.path, part: 'performance' });
     const tables = tablesOf(doc);
-    expect(tables).toHaveLength(7);
+    // The document prints 部门整体绩效目标 as headings and paragraphs; the workbook gives it a sheet, line by line.
+    expect(tables.map((t) => [t.title, !!t.outline])).toEqual([['部门整体绩效目标', true], ...doc.blocks.flatMap((b) => (b.kind === 'table' ? [[b.table.title, false]] : []))]);
+    expect(tables).toHaveLength(8);
     const { sheets } = readXlsx(await writeXlsx(doc));
     expect(sheets.map((s) => s.name)).toEqual(sheetNames(tables));
-    for (const [i, t] of tables.entries()) expect(differences(sheets[i]!, t), t.title).toEqual([]);
+    // The outline's one column is written as four merged ones (LibreOffice shrinks those to the page, not one
+    // wide column); every line is still one cell of the sheet, in order.
+    const outline = sheetTable(tables[0]!);
+    expect([outline.columns.length, outline.rows.every((r) => r.cells.length === 1 && r.cells[0]!.colSpan === 4)]).toEqual([4, true]);
+    expect(outline.rows.map((r) => r.cells[0]!.text)).toEqual(tables[0]!.rows.map((r) => r.cells[0]!.text));
+    for (const [i, t] of tables.entries()) expect(differences(sheets[i]!, sheetTable(t)), t.title).toEqual([]);
   });
 
   it('user text that looks like a formula is written as text, never as a formula', async () => {
@@ -147,7 +155,8 @@ describe('.xlsx of seed 003 (河北, 7 项目绩效目标表 in 元)', () => {
       const doc = await callOk(core2, 'print.document', { path: seed.path, part: 'performance' });
       const { sheets } = readXlsx(await writeXlsx(doc));
       for (const [i, name] of names.entries()) {
-        const hits = [...sheets[i]!.cells.values()].filter((c) => c.value === name);
+        // Sheet 1 is the 部门整体 outline; the projects follow in order.
+        const hits = [...sheets[i + 1]!.cells.values()].filter((c) => c.value === name);
         expect(hits.length, name).toBeGreaterThan(0);
         for (const c of hits) expect([c.type, c.formula, c.numFmt]).toEqual(['s', undefined, '@']);
       }

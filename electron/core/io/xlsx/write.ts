@@ -123,6 +123,26 @@ function rowHeight(cells: readonly PrintCell[], widths: readonly number[]): numb
   return Math.max(18, lines * 14 + 4);
 }
 
+/** Columns a one-column table (an outline form) is written over. */
+const SPREAD = 4;
+
+/**
+ * A one-column table as the sheet holds it: the column split in SPREAD equal ones, each cell merged across
+ * them. LibreOffice does not shrink a sheet whose single column is wider than the page to the page width
+ * (fitToPage): its text ran off both edges of the printed page. Split, it fits like any form.
+ */
+export function sheetTable(t: PrintTable): PrintTable {
+  if (t.columns.length !== 1) return t;
+  const column = t.columns[0]!;
+  const spread = (rows: PrintTable['rows']): PrintTable['rows'] => rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, col: 0, colSpan: SPREAD })) }));
+  return {
+    ...t,
+    columns: Array.from({ length: SPREAD }, (_, i) => ({ ...column, key: `${column.key}.${i + 1}`, width: column.width / SPREAD })),
+    header: spread(t.header),
+    rows: spread(t.rows),
+  };
+}
+
 function writeTable(ws: ExcelJS.Worksheet, t: PrintTable): void {
   const width = Math.max(1, t.columns.length);
   let row = 1;
@@ -193,14 +213,14 @@ function writeTable(ws: ExcelJS.Worksheet, t: PrintTable): void {
   if (t.header.length > 0) ws.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: headerEnd }];
 }
 
-/** The tables of the document as a workbook, one sheet per table in document order. */
+/** The tables of the document as a workbook, one sheet per table in document order (outline forms too). */
 export async function writeXlsx(doc: PrintDocument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '预算编报台';
   wb.title = doc.cover?.title ?? `${doc.deptName}${doc.year}年`;
-  const tables = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+  const tables = doc.blocks.flatMap((b) => (b.kind === 'table' || b.kind === 'sheet' ? [b.table] : []));
   const names = sheetNames(tables);
-  tables.forEach((t, i) => writeTable(wb.addWorksheet(names[i]!), t));
+  tables.forEach((t, i) => writeTable(wb.addWorksheet(names[i]!), sheetTable(t)));
   if (tables.length === 0) wb.addWorksheet('空');
   // exceljs packs with a JavaScript deflate that costs more than laying out the sheets; it stores the parts
   // and Node's zlib compresses them (several times faster for a 300-project workbook).
