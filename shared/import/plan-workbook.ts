@@ -132,7 +132,7 @@ export function planFromWorkbook(
   const count = (id: string): number => rows[id]?.length ?? 0;
   if (shifted) {
     entries.push({ kind: '数据', place: '', text: '', target: `预算数据：上年预算数（${fileYear} 年）${keepDraft ? '，并作为本年草稿' : ''}`, note: `收入 ${count(FACT_TABLES.income)} 行，支出明细 ${count(FACT_TABLES.lines)} 行，项目 ${count(FACT_TABLES.projects)} 个` });
-    for (const { rowId, amount } of shifted ? lastYearInfo : []) {
+    for (const { rowId, amount } of lastYearInfo) {
       cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text: amount });
       entries.push({ kind: '数据', place: '', text: '', target: `部门基本情况 › ${infoLabel(rowId)}`, note: `文件 ${fileYear} 年的数字，作为 ${year} 年的上年数` });
     }
