@@ -1,5 +1,5 @@
-import { Dec, type Dec as Decimal } from '../money/decimal.js';
-import { nextYearInfo, type NextYearInfo } from '../narrative/render.js';
+import type { Dec as Decimal } from '../money/decimal.js';
+import { nextYearInfo, sumField, type NextYearInfo } from '../narrative/render.js';
 import type { TableSet } from '../tables/schema.js';
 import type { Observation } from './facts-constraints.js';
 
@@ -7,7 +7,7 @@ import type { Observation } from './facts-constraints.js';
  * A published document brought into the next year: the 上年 amounts of 部门基本情况 (上年机关运行经费, 上年
  * “三公”经费 items) as the file prints them. The set's 说明 template names them by its `change` pairs, as it
  * does for a workbook (narrative/render.ts nextYearInfo, which this calls); a figure the template takes from a printed table
- * is read from that table's cell in the file, a sum from its parts. What the file does not print is left out.
+ * is read from that table's cell in the file, a sum from its parts as the 说明 sums them (sumField). What the file does not print is left out.
  */
 export function nextYearInfoFromFile(set: TableSet, observations: readonly Observation[]): NextYearInfo[] {
   const template = set.narrative;
@@ -23,19 +23,7 @@ export function nextYearInfoFromFile(set: TableSet, observations: readonly Obser
       }
       return null;
     }
-    if (!('sum' in def)) return null;
-    let total: Decimal = new Dec(0);
-    for (const [list, sign] of [
-      [def.sum, 1],
-      [def.minus ?? [], -1],
-    ] as const) {
-      for (const part of list) {
-        const v = value(part, depth + 1);
-        if (v === null) return null;
-        total = sign > 0 ? total.plus(v) : total.minus(v);
-      }
-    }
-    return total;
+    return 'sum' in def ? sumField(def, (part) => value(part, depth + 1)) : null;
   };
   return nextYearInfo(template, (field) => value(field));
 }

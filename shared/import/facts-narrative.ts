@@ -19,8 +19,8 @@ const fold = (text: string): string => squashText(text.normalize('NFKC'));
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A section number the document may write differently or leave out: （三）, 三、, 3. */
-const NUMBERING = /^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[0-9]+[.、．])/;
-const ANY_NUMBERING = '(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[0-9]+[.、．])?';
+const NUMBER = '(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[0-9]+[.、．])';
+const NUMBERING = new RegExp(`^${NUMBER}`);
 
 interface SentencePattern {
   re: RegExp;
@@ -34,7 +34,7 @@ function patternOf(template: NarrativeTemplate, sentence: string): SentencePatte
   let body = fold(sentence);
   let source = '';
   if (NUMBERING.test(body)) {
-    source += ANY_NUMBERING;
+    source += `${NUMBER}?`;
     body = body.replace(NUMBERING, '');
   }
   let at = 0;

@@ -177,6 +177,8 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
     scope: '本级',
     tableSetId: set?.id ?? recognition.best?.setId ?? '',
   };
+  /** 部门基本情况 rows by the set's words, for the report. */
+  const rowLabel = infoRowLabel(lookup(meta.tableSetId, FACT_TABLES.info));
 
   const rows: Record<string, RowCells[]> = {};
   const cells: ImportPlan['cells'] = [];
@@ -220,10 +222,9 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
         for (const [role, rowId] of Object.entries(prev)) lastYear.set(rowId, facts.threePublic[role as keyof typeof prev]);
       }
       if (set) for (const { rowId, amount } of nextYearInfoFromFile(set, facts.observations)) lastYear.set(rowId, amount);
-      const label = infoRowLabel(lookup(meta.tableSetId, FACT_TABLES.info));
       for (const [rowId, text] of lastYear) {
         cells.push({ tableId: FACT_TABLES.info, rowId, col: 'amount', text });
-        entries.push({ kind: '数据', place: '', text: '', target: `部门基本情况 › ${label(rowId)}`, note: `文件 ${fileYear} 年的数字，作为 ${year} 年的上年数` });
+        entries.push({ kind: '数据', place: '', text: '', target: `部门基本情况 › ${rowLabel(rowId)}`, note: `文件 ${fileYear} 年的数字，作为 ${year} 年的上年数` });
       }
     }
     const where = shifted ? `上年预算数（${fileYear} 年）${options.keepDraft ? '，并作为本年草稿' : ''}` : '本年预算数';
@@ -254,7 +255,6 @@ export function planImport(doc: SourceDocument, recognition: Recognition, lookup
       entries.push({ kind: '数据', place: `第一部分 说明 › ${u.section}`, text: u.sentence, target: '预算单位', note: `下属单位“${u.name}”（编码未公开，编为 ${String(i + 2).padStart(3, '0')}，单位性质未写明，请补填）` }),
     );
   }
-  const rowLabel = infoRowLabel(lookup(meta.tableSetId, FACT_TABLES.info));
   const colLabel = (col: string): string => (col === 'text' ? '说明' : '数量');
   // The 说明's own sentences first (编制, 内设机构: facts-dept.ts), then what the set's template sentences give.
   const fromTemplate = set?.narrative ? infoFromNarrative(set.narrative, narrative) : [];

@@ -134,6 +134,28 @@ function rowsByKey(table: DerivedTable): Map<string, DerivedTable['rows'][number
 }
 
 /**
+ * A `sum` field from its parts' values: parts not entered count as none, unless none is entered (政府采购
+ * with no 品目 entered is unknown); a part to subtract that is not entered leaves the sum unknown.
+ */
+export function sumField(def: { sum: readonly string[]; minus?: readonly string[] | undefined }, money: (field: string) => Decimal | null): Decimal | null {
+  let total = new Dec(0);
+  let any = false;
+  for (const n of def.sum) {
+    const v = money(n);
+    if (v === null) continue;
+    any = true;
+    total = total.plus(v);
+  }
+  if (!any) return null;
+  for (const n of def.minus ?? []) {
+    const v = money(n);
+    if (v === null) return null;
+    total = total.minus(v);
+  }
+  return total;
+}
+
+/**
  * Field values of one workbook, computed once per render (every sentence using a field reads the same value).
  * A value equal to the last render's is that render's object, so "same field values" is a test of identity.
  */
@@ -198,24 +220,7 @@ class FieldValues {
       if (def.col === 'amount') return { kind: 'money', value: entered === null ? null : new Dec(entered) };
       return def.col === 'count' ? { kind: 'count', text: entered } : { kind: 'text', text: entered };
     }
-    if ('sum' in def) {
-      // Parts not entered count as none, unless none is entered (政府采购 with no 品目 entered is unknown).
-      let total = new Dec(0);
-      let any = false;
-      for (const n of def.sum) {
-        const v = this.money(n);
-        if (v === null) continue;
-        any = true;
-        total = total.plus(v);
-      }
-      if (!any) return { kind: 'money', value: null };
-      for (const n of def.minus ?? []) {
-        const v = this.money(n);
-        if (v === null) return { kind: 'money', value: null };
-        total = total.minus(v);
-      }
-      return { kind: 'money', value: total };
-    }
+    if ('sum' in def) return { kind: 'money', value: sumField(def, (n) => this.money(n)) };
     if ('change' in def) {
       const [now, before] = def.change.map((n) => this.money(n));
       const parts = (def.parts ?? []).map((n) => this.money(n));
